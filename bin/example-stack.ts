@@ -1,0 +1,36 @@
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ChimeApi, PhoneNumberOrder, PhoneProductType } from '../lib';
+
+const REMOVAL_POLICIES: Record<string, RemovalPolicy> = {
+  'destroy': RemovalPolicy.DESTROY,
+  'retain': RemovalPolicy.RETAIN,
+  'retain-on-update-or-delete': RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+};
+
+const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
+
+/** A context value matched against an enum's keys and values, ignoring case, - and _. */
+function fromContext<T extends string>(app: App, key: string, options: Record<string, T>): T | undefined {
+  const value = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  const found = Object.entries(options).find(([k, v]) => fold(k) === fold(String(value)) || fold(v) === fold(String(value)));
+  if (!found) throw new Error(`context ${key}=${value} is not one of ${Object.keys(options).join(', ')}`);
+  return found[1];
+}
+
+/** The example stack: one PhoneNumberOrder, configured from CDK context. */
+export function exampleStack(app: App): Stack {
+  const stack = new Stack(app, 'PhoneNumberOrderExample');
+  const numbers = String(app.node.tryGetContext('numbers') ?? '+12065550100,+12065550101')
+    .split(',').map(n => n.trim()).filter(Boolean);
+  const allowPartial = app.node.tryGetContext('allowPartial');
+  const removal = fromContext(app, 'removalPolicy', Object.fromEntries(Object.keys(REMOVAL_POLICIES).map(k => [k, k])));
+  new PhoneNumberOrder(stack, 'Numbers', {
+    productType: fromContext(app, 'productType', PhoneProductType) ?? PhoneProductType.VOICE_CONNECTOR,
+    e164PhoneNumbers: numbers,
+    api: fromContext(app, 'api', ChimeApi),
+    removalPolicy: removal ? REMOVAL_POLICIES[removal] : undefined,
+    allowPartial: allowPartial === undefined ? undefined : String(allowPartial) === 'true',
+  });
+  return stack;
+}

@@ -1,0 +1,23 @@
+import {
+  BatchDeletePhoneNumberCommand, ChimeSDKVoiceClient, CreatePhoneNumberOrderCommand, GetPhoneNumberCommand,
+  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, RestorePhoneNumberCommand, UpdatePhoneNumberCommand,
+} from '@aws-sdk/client-chime-sdk-voice';
+import type { ChimePort } from '../chime-port';
+import { lambdaRegion } from './client-config';
+import { restPort } from './rest-port';
+
+/** The Amazon Chime SDK Voice API, in the Lambda's own region. */
+export function chimeSdkVoicePort(): ChimePort {
+  return restPort({
+    api: 'chime-sdk-voice',
+    client: ChimeSDKVoiceClient,
+    region: lambdaRegion(),
+    maxPageSize: 100,
+    supportsOrderName: true,
+    commands: {
+      create: CreatePhoneNumberOrderCommand, getOrder: GetPhoneNumberOrderCommand, listOrders: ListPhoneNumberOrdersCommand,
+      getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
+      restore: RestorePhoneNumberCommand,
+    },
+  });
+}

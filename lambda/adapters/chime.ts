@@ -1,0 +1,22 @@
+import {
+  BatchDeletePhoneNumberCommand, ChimeClient, CreatePhoneNumberOrderCommand, GetPhoneNumberCommand,
+  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, RestorePhoneNumberCommand, UpdatePhoneNumberCommand,
+} from '@aws-sdk/client-chime';
+import type { ChimePort } from '../chime-port';
+import { restPort } from './rest-port';
+
+/** The legacy Amazon Chime API: one global endpoint, always signed for us-east-1. */
+export function chimePort(): ChimePort {
+  return restPort({
+    api: 'chime',
+    client: ChimeClient,
+    region: 'us-east-1',
+    maxPageSize: 99,
+    supportsOrderName: false,
+    commands: {
+      create: CreatePhoneNumberOrderCommand, getOrder: GetPhoneNumberOrderCommand, listOrders: ListPhoneNumberOrdersCommand,
+      getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
+      restore: RestorePhoneNumberCommand,
+    },
+  });
+}

@@ -1,0 +1,75 @@
+// Both Chime APIs speak the same REST-JSON operations with the same shapes; only the
+// client package, the signing region and a few limits differ. This builds the port from
+// one API's client and commands, so the two adapters hold only what differs.
+import type { ChimePort } from '../chime-port';
+import { clientConfig } from './client-config';
+import { isNotFound, toHeldNumber, toOrder, toReleaseFailures } from './map';
+
+interface Sender {
+  send(command: object): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+type Command = new (input: any) => object; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface RestApi {
+  readonly api: string;
+  readonly client: new (config: ReturnType<typeof clientConfig>) => Sender;
+  readonly region: string;
+  readonly maxPageSize: number;
+  readonly supportsOrderName: boolean;
+  readonly commands: {
+    readonly create: Command; readonly getOrder: Command; readonly listOrders: Command; readonly getNumber: Command;
+    readonly update: Command; readonly batchDelete: Command; readonly restore: Command;
+  };
+}
+
+const BATCH_DELETE_LIMIT = 250;
+
+export function restPort(spec: RestApi): ChimePort {
+  const client = new spec.client(clientConfig(spec.region));
+  const once = new spec.client(clientConfig(spec.region, 1));
+  const c = spec.commands;
+  const orNotFound = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await call();
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  };
+  return {
+    api: spec.api,
+    async createOrder(productType, numbers, name) {
+      const input = { ProductType: productType, E164PhoneNumbers: numbers, ...(spec.supportsOrderName && name ? { Name: name } : {}) };
+      return toOrder((await once.send(new c.create(input))).PhoneNumberOrder);
+    },
+    getOrder: id => orNotFound(async () => toOrder((await client.send(new c.getOrder({ PhoneNumberOrderId: id }))).PhoneNumberOrder)),
+    async *listOrders() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new c.listOrders({ MaxResults: spec.maxPageSize, NextToken: token }));
+        for (const o of page.PhoneNumberOrders ?? []) yield toOrder(o);
+        token = page.NextToken;
+      } while (token);
+    },
+    getNumber: number => orNotFound(async () => toHeldNumber((await client.send(new c.getNumber({ PhoneNumberId: number }))).PhoneNumber, number)),
+    async setProductType(number, productType) {
+      await client.send(new c.update({ PhoneNumberId: number, ProductType: productType }));
+    },
+    async releaseNumbers(numbers) {
+      const failures = [];
+      for (const batch of batches(numbers, BATCH_DELETE_LIMIT)) {
+        failures.push(...toReleaseFailures((await client.send(new c.batchDelete({ PhoneNumberIds: batch }))).PhoneNumberErrors));
+      }
+      return failures;
+    },
+    async restoreNumber(number) {
+      await client.send(new c.restore({ PhoneNumberId: number }));
+    },
+  };
+}
+
+function batches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,30 @@
+import { redact } from './log';
+
+/** Longest reason we hand to CloudFormation, so the whole answer stays under 4,096 bytes. */
+const MAX_REASON = 1500;
+
+/** A failure with a reason a person can act on; it becomes the FAILED answer's Reason. */
+export class EventFailure extends Error {
+  constructor(reason: string) {
+    super(reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 3)}...` : reason);
+    this.name = 'EventFailure';
+  }
+}
+
+interface ServiceError {
+  name?: string;
+  message?: string;
+  Code?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+/** Turns an SDK error into a reason naming the Chime error and its message; numbers are masked. */
+export function chimeFailure(action: string, err: unknown): EventFailure {
+  if (err instanceof EventFailure) return err;
+  const e = (err ?? {}) as ServiceError;
+  const code = e.Code ?? e.code;
+  const status = e.$metadata?.httpStatusCode;
+  const what = [e.name ?? 'Error', code && code !== e.name ? `(${code})` : '', status ? `HTTP ${status}` : ''].filter(Boolean).join(' ');
+  return new EventFailure(redact(`${action} failed: ${what}: ${e.message ?? String(err)}`));
+}

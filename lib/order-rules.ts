@@ -1,0 +1,99 @@
+// Rules shared by the construct (at synth) and the handler (before calling Chime).
+// Plain data in, plain messages out: no aws-cdk-lib here, so the handler bundle stays small.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export const PRODUCT_TYPES = ['BusinessCalling', 'VoiceConnector', 'SipMediaApplicationDialIn'] as const;
+export const APIS = ['chime', 'chime-sdk-voice'] as const;
+
+const E164 = /^\+?[1-9]\d{1,14}$/;
+const ORDER_NAME = /^$|^[a-zA-Z0-9,._-]+(\s+[a-zA-Z0-9,._-]+)*$/;
+
+/** CloudFormation refuses a custom resource response larger than this. */
+export const RESPONSE_LIMIT_BYTES = 4096;
+
+export function normalizeNumber(n: string): string {
+  return n.startsWith('+') ? n : `+${n}`;
+}
+
+/** Shows only the last four digits: numbers are sensitive data in the Chime API model. */
+export function maskNumber(n: string): string {
+  return `***${n.slice(-4)}`;
+}
+
+export function defaultApiFor(productType: string): string {
+  return productType === 'BusinessCalling' ? 'chime' : 'chime-sdk-voice';
+}
+
+/**
+ * Problems with one number, each a sentence saying what is wrong and how to fix it.
+ * `shown` is how the number appears in the message (whole at synth, masked in the handler).
+ */
+export function numberProblems(raw: string, productType: string, shown: string): string[] {
+  if (!E164.test(raw)) {
+    return [`${shown} is not an E.164 phone number: write it as + then country code and number, digits only, at most 15 (e.g. +12065550100)`];
+  }
+  const parsed = parsePhoneNumberFromString(normalizeNumber(raw));
+  if (!parsed || !parsed.isValid() || !parsed.country) {
+    return [`${shown} is not a valid phone number in any country's numbering plan: check the country code and digits`];
+  }
+  const problems: string[] = [];
+  if (parsed.getType() === 'TOLL_FREE' && productType === 'BusinessCalling') {
+    problems.push(`${shown} is toll-free, and toll-free numbers cannot use BusinessCalling: use VOICE_CONNECTOR or SIP_MEDIA_APPLICATION_DIAL_IN, or order it separately`);
+  }
+  if (parsed.country !== 'US' && productType !== 'SipMediaApplicationDialIn') {
+    problems.push(`${shown} is outside the U.S. (${parsed.country}), and such numbers must use SipMediaApplicationDialIn: set productType to SIP_MEDIA_APPLICATION_DIAL_IN or order it separately`);
+  }
+  return problems;
+}
+
+export function duplicateNumbers(numbers: string[]): string[] {
+  const seen = new Set<string>();
+  const dups = new Set<string>();
+  for (const n of numbers.map(normalizeNumber)) {
+    if (seen.has(n)) dups.add(n);
+    seen.add(n);
+  }
+  return [...dups];
+}
+
+export function orderNameProblem(name: string): string | undefined {
+  if (name.length > 256 || !ORDER_NAME.test(name)) {
+    return `order name "${name}" is invalid: use at most 256 letters, digits, spaces and , . _ - (no leading or trailing space)`;
+  }
+  return undefined;
+}
+
+export function apiProblems(productType: string, api: string, name: string | undefined): string[] {
+  const problems: string[] = [];
+  if (productType === 'BusinessCalling' && api === 'chime-sdk-voice') {
+    problems.push('BusinessCalling exists only in the legacy chime API: use api ChimeApi.CHIME, or another product type');
+  }
+  if (name !== undefined && api === 'chime') {
+    problems.push('an order name is supported only by the chime-sdk-voice API: remove name, or use api ChimeApi.CHIME_SDK_VOICE');
+  }
+  return problems;
+}
+
+/**
+ * The largest answer the handler may send for this list: every number listed once
+ * (acquired or failed), with the other fields at their longest.
+ */
+export function worstCaseResponseBytes(numbers: string[], logicalId = 'L'.repeat(255)): number {
+  const all = numbers.map(normalizeNumber).sort().join(',');
+  return Buffer.byteLength(JSON.stringify({
+    Status: 'SUCCESS',
+    Reason: 'R'.repeat(300),
+    PhysicalResourceId: '00000000-0000-0000-0000-000000000000',
+    StackId: `arn:aws:cloudformation:ap-southeast-2:123456789012:stack/${'S'.repeat(128)}/00000000-0000-0000-0000-000000000000`,
+    RequestId: '00000000-0000-0000-0000-000000000000',
+    LogicalResourceId: logicalId,
+    NoEcho: false,
+    Data: {
+      OrderId: '00000000-0000-0000-0000-000000000000',
+      OrderStatus: 'Successful',
+      PhoneNumbers: all,
+      PhoneNumberCount: String(numbers.length),
+      FailedPhoneNumbers: '',
+    },
+  }));
+}

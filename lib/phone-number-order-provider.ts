@@ -1,0 +1,116 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { handlerAssetDir } from './handler-asset';
+
+/**
+ * Properties for a PhoneNumberOrderProvider.
+ */
+export interface PhoneNumberOrderProviderProps {
+  /**
+   * How often the waiter asks whether an order is terminal.
+   * @default Duration.seconds(10)
+   */
+  readonly queryInterval?: Duration;
+  /**
+   * How long an order may take before the event fails.
+   * @default Duration.minutes(30)
+   */
+  readonly totalTimeout?: Duration;
+}
+
+/** The `chime:` actions each handler calls; nothing else is granted. */
+const ON_EVENT_ACTIONS = [
+  'chime:BatchDeletePhoneNumber',
+  'chime:CreatePhoneNumberOrder',
+  'chime:GetPhoneNumber',
+  'chime:GetPhoneNumberOrder',
+  'chime:ListPhoneNumberOrders',
+  'chime:RestorePhoneNumber',
+  'chime:UpdatePhoneNumber',
+];
+const IS_COMPLETE_ACTIONS = [
+  'chime:BatchDeletePhoneNumber',
+  'chime:GetPhoneNumber',
+  'chime:GetPhoneNumberOrder',
+];
+
+const MAX_TOTAL_TIMEOUT = Duration.hours(1);
+const MIN_QUERY_INTERVAL = Duration.seconds(1);
+
+/**
+ * The Lambda-backed provider behind `Custom::ChimePhoneNumberOrder`: an onEvent and an
+ * isComplete function driven by the CDK Provider framework. One serves every order in a stack.
+ */
+export class PhoneNumberOrderProvider extends Construct {
+  /** The stack-wide provider, created on first use. */
+  public static getOrCreate(scope: Construct): PhoneNumberOrderProvider {
+    const stack = Stack.of(scope);
+    const id = 'PhoneNumberOrderProvider';
+    const existing = stack.node.tryFindChild(id);
+    return existing instanceof PhoneNumberOrderProvider ? existing : new PhoneNumberOrderProvider(stack, id);
+  }
+
+  /** The ServiceToken custom resources send their events to. */
+  public readonly serviceToken: string;
+  /** The function that handles CloudFormation events. */
+  public readonly onEventFunction: lambda.IFunction;
+  /** The function the waiter calls until an order is terminal. */
+  public readonly isCompleteFunction: lambda.IFunction;
+
+  constructor(scope: Construct, id: string, props: PhoneNumberOrderProviderProps = {}) {
+    super(scope, id);
+    const queryInterval = props.queryInterval ?? Duration.seconds(10);
+    const totalTimeout = props.totalTimeout ?? Duration.minutes(30);
+    this.validate(queryInterval, totalTimeout);
+
+    const code = lambda.Code.fromAsset(handlerAssetDir());
+    const common = {
+      code,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      loggingFormat: lambda.LoggingFormat.JSON,
+    };
+    const onEvent = new lambda.Function(this, 'OnEvent', {
+      ...common,
+      handler: 'index.onEvent',
+      timeout: Duration.minutes(2),
+      description: 'PhoneNumberOrder: handles CloudFormation events for Custom::ChimePhoneNumberOrder',
+    });
+    const isComplete = new lambda.Function(this, 'IsComplete', {
+      ...common,
+      handler: 'index.isComplete',
+      timeout: Duration.minutes(1),
+      description: 'PhoneNumberOrder: reports whether a Chime phone number order is terminal',
+    });
+    onEvent.addToRolePolicy(new iam.PolicyStatement({ actions: ON_EVENT_ACTIONS, resources: ['*'] }));
+    isComplete.addToRolePolicy(new iam.PolicyStatement({ actions: IS_COMPLETE_ACTIONS, resources: ['*'] }));
+
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: onEvent,
+      isCompleteHandler: isComplete,
+      queryInterval,
+      totalTimeout,
+    });
+    this.serviceToken = provider.serviceToken;
+    this.onEventFunction = onEvent;
+    this.isCompleteFunction = isComplete;
+  }
+
+  private validate(queryInterval: Duration, totalTimeout: Duration): void {
+    const where = this.node.path;
+    if (!queryInterval.isUnresolved() && queryInterval.toMilliseconds() < MIN_QUERY_INTERVAL.toMilliseconds()) {
+      throw new Error(`${where}: queryInterval ${queryInterval.toHumanString()} is too short: use at least 1 second`);
+    }
+    if (!totalTimeout.isUnresolved() && totalTimeout.toMilliseconds() > MAX_TOTAL_TIMEOUT.toMilliseconds()) {
+      throw new Error(`${where}: totalTimeout ${totalTimeout.toHumanString()} is longer than the Provider framework allows: use at most 1 hour`);
+    }
+    if (!queryInterval.isUnresolved() && !totalTimeout.isUnresolved()
+      && queryInterval.toMilliseconds() > totalTimeout.toMilliseconds()) {
+      throw new Error(`${where}: queryInterval ${queryInterval.toHumanString()} is longer than totalTimeout ${totalTimeout.toHumanString()}: shorten queryInterval or lengthen totalTimeout`);
+    }
+  }
+}
