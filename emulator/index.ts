@@ -1,0 +1,25 @@
+/** Public entry point of the Chime phone-number emulator. */
+export { startEmulator } from './server';
+export { CONTROL_ENDPOINTS } from './control';
+export type {
+  ApiName,
+  AssociationName,
+  ConfigurablePatch,
+  Emulator,
+  EmulatorAssociation,
+  EmulatorOptions,
+  EmulatorOrder,
+  EmulatorPhoneNumber,
+  EmulatorSnapshot,
+  EmulatorStats,
+  FaultCounters,
+  FaultSettings,
+  InjectedFault,
+  InjectedFaultKind,
+  OperationName,
+  OrderedNumberStatus,
+  OrderStatus,
+  PhoneNumberStatus,
+  ProductType,
+  UnrelatedOrderOptions,
+} from './types';

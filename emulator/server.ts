@@ -1,0 +1,323 @@
+/** The HTTP side: wire format, request pipeline (auth, faults, operation), statistics, lifecycle. */
+import { randomInt, randomUUID } from 'crypto';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { checkAuth, detectApi } from './auth';
+import { handleControl } from './control';
+import { ApiError } from './errors';
+import { emptyCounters, FaultInjector, FaultPlan, validateFaultSettings } from './faults';
+import { Model } from './model';
+import { maskText } from './numbers';
+import { runOperation } from './operations';
+import { loadState, saveState } from './persistence';
+import { RandomStreams, streams } from './random';
+import { matchRoute } from './routes';
+import {
+  AssociationName,
+  ConfigurablePatch,
+  Emulator,
+  EmulatorOptions,
+  EmulatorOrder,
+  EmulatorPhoneNumber,
+  EmulatorStats,
+  FaultSettings,
+  InjectedFault,
+  UnrelatedOrderOptions,
+} from './types';
+import { numberView, orderView } from './wire';
+
+const SEVEN_DAYS_MS = 7 * 24 * 3600_000;
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_MALFORMED_DETAILS = 1000;
+
+interface Settings {
+  orderDelayMs: number;
+  deletionQueueMs: number;
+  maxPageSize?: number;
+  faults: FaultSettings;
+}
+
+function checkSettings(patch: ConfigurablePatch): void {
+  const nonNegative = (v: unknown, name: string) => {
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) throw new Error(`${name} must be a non-negative number`);
+  };
+  nonNegative(patch.orderDelayMs, 'orderDelayMs');
+  nonNegative(patch.deletionQueueMs, 'deletionQueueMs');
+  const p = patch.maxPageSize;
+  if (p !== undefined && p !== null && !(Number.isInteger(p) && p >= 1)) throw new Error('maxPageSize must be a positive integer');
+  if (patch.faults !== undefined) validateFaultSettings(patch.faults);
+}
+
+function emptyStats(): EmulatorStats {
+  return { requests: 0, byOperation: {}, malformed: 0, malformedDetails: [], faultsInjected: emptyCounters() };
+}
+
+function faultError(kind: NonNullable<FaultPlan['before']>): ApiError {
+  switch (kind) {
+    case 'throttle':
+      return new ApiError('ThrottledClient', 'Rate exceeded.');
+    case 'server-error':
+      return new ApiError('ServiceFailure', 'The service encountered an unexpected error.');
+    case 'service-unavailable':
+      return new ApiError('ServiceUnavailable', 'The service is currently unavailable.');
+    case 'access-denied':
+      return new ApiError('AccessDenied', 'You do not have sufficient access to perform this action.');
+    default:
+      return new ApiError('BadRequest', 'Injected bad request.');
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+class ChimeEmulator implements Emulator {
+  url = '';
+  port = 0;
+  private readonly server: http.Server;
+  private readonly seed: number;
+  private readonly clock: () => number;
+  private clockOffset = 0;
+  private rng!: RandomStreams;
+  private settings!: Settings;
+  private model!: Model;
+  private faults!: FaultInjector;
+  private statsData: EmulatorStats = emptyStats();
+  private closed = false;
+  private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
+
+  constructor(private readonly options: EmulatorOptions) {
+    checkSettings(options);
+    this.seed = options.seed !== undefined ? options.seed >>> 0 : randomInt(0, 2 ** 32);
+    this.clock = options.clock ?? Date.now;
+    this.init();
+    if (options.stateFile) {
+      const saved = loadState(options.stateFile);
+      if (saved) {
+        this.model.load(saved.account);
+        this.rng.ids.state = saved.rng.ids;
+        this.rng.misc.state = saved.rng.misc;
+      }
+    }
+    this.server = http.createServer((req, res) => {
+      this.onRequest(req, res).catch((e) => {
+        console.error('[chime-emulator] internal error', e);
+        res.destroy();
+      });
+    });
+  }
+
+  /** The state and settings the emulator starts with; reset() returns here. */
+  private init(): void {
+    this.rng = streams(this.seed);
+    this.settings = {
+      orderDelayMs: this.options.orderDelayMs ?? 0,
+      deletionQueueMs: this.options.deletionQueueMs ?? SEVEN_DAYS_MS,
+      maxPageSize: this.options.maxPageSize,
+      faults: { ...(this.options.faults ?? {}) },
+    };
+    this.model = new Model(() => this.now(), this.rng.ids, this.settings);
+    this.faults = new FaultInjector(this.rng.faults, this.settings.faults);
+    this.statsData = emptyStats();
+    this.clockOffset = 0;
+  }
+
+  private now(): number {
+    return this.clock() + this.clockOffset;
+  }
+
+  listen(port: number, host: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        this.port = (this.server.address() as AddressInfo).port;
+        this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+        resolve();
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    for (const [timer, wake] of this.sleepers) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.sleepers.clear();
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.sleepers.delete(timer);
+        resolve();
+      }, ms);
+      this.sleepers.set(timer, resolve);
+    });
+  }
+
+  private persist(): void {
+    if (!this.options.stateFile) return;
+    saveState(this.options.stateFile, { account: this.model.toState(), rng: { ids: this.rng.ids.state, misc: this.rng.misc.state } });
+  }
+
+  /** Every entry point applies due transitions first, so reads never see a stale clock. */
+  private settle(): void {
+    if (this.model.settle()) this.persist();
+  }
+
+  private log(line: string): void {
+    if (this.options.logRequests) console.log(`[chime-emulator] ${maskText(line)}`);
+  }
+
+  private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    const body = await readBody(req);
+    if (/^\/_emulator(\/|\?|$)/.test(rawUrl)) {
+      const result = handleControl(this, method, rawUrl, body);
+      this.send(res, result.status, result.body);
+      return;
+    }
+    const route = matchRoute(method, rawUrl);
+    const api = detectApi(req.headers, this.options.defaultApi ?? 'chime-sdk-voice');
+    const op = route.operation;
+    const stats = this.statsData;
+    stats.requests++;
+    stats.byOperation[op] = (stats.byOperation[op] ?? 0) + 1;
+    const tag = `${api} ${method} ${rawUrl} ${op}`;
+    let plan: FaultPlan = { dropAfterAct: false, latencyMs: 0 };
+    try {
+      checkAuth(req.headers, api);
+      if (op === 'Unknown') {
+        throw new ApiError('NotFound', `No operation matches ${method} ${route.path}.`, { malformed: true });
+      }
+      plan = this.faults.plan(op);
+      if (plan.latencyMs > 0) await this.sleep(plan.latencyMs);
+      if (this.closed) return void res.destroy();
+      if (plan.before === 'drop-before-act') {
+        this.log(`${tag} -> connection dropped before acting`);
+        return void res.destroy();
+      }
+      if (plan.before) throw faultError(plan.before);
+      this.settle();
+      const result = runOperation({ model: this.model, seed: this.seed, maxPageSize: this.settings.maxPageSize }, op, api, route, body);
+      if (result.mutated) this.persist();
+      if (plan.dropAfterAct) {
+        this.log(`${tag} -> ${result.status}, connection dropped after acting`);
+        return void res.destroy();
+      }
+      this.log(`${tag} -> ${result.status}`);
+      this.send(res, result.status, result.body);
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('ServiceFailure', 'The emulator failed unexpectedly.');
+      if (!(e instanceof ApiError)) console.error('[chime-emulator] unexpected error', e);
+      if (err.malformed) {
+        stats.malformed++;
+        if (stats.malformedDetails.length < MAX_MALFORMED_DETAILS) stats.malformedDetails.push(maskText(`${op} (${api}): ${err.message}`));
+      }
+      if (plan.dropAfterAct) {
+        this.log(`${tag} -> ${err.status} ${err.headerName}, connection dropped`);
+        return void res.destroy();
+      }
+      this.log(`${tag} -> ${err.status} ${err.headerName}: ${err.message}`);
+      this.send(res, err.status, err.toBody(), { 'x-amzn-ErrorType': err.headerName });
+    }
+  }
+
+  private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, {
+      ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : { 'content-length': 0 }),
+      'x-amzn-RequestId': randomUUID(),
+      ...headers,
+    });
+    res.end(payload);
+  }
+
+  // ---- controls ----
+
+  configure(patch: ConfigurablePatch): void {
+    checkSettings(patch);
+    if (patch.orderDelayMs !== undefined) this.settings.orderDelayMs = patch.orderDelayMs;
+    if (patch.deletionQueueMs !== undefined) this.settings.deletionQueueMs = patch.deletionQueueMs;
+    if ('maxPageSize' in patch) this.settings.maxPageSize = patch.maxPageSize ?? undefined;
+    // Fault settings are replaced as a whole, so configure({ faults: {} }) turns them all off.
+    if (patch.faults !== undefined) this.settings.faults = this.faults.settings = { ...patch.faults };
+  }
+
+  setUnavailable(numbers: string[]): void {
+    this.model.setUnavailable(numbers);
+    this.persist();
+  }
+
+  associate(number: string, name: AssociationName, value: string): void {
+    this.settle();
+    this.model.associate(number, name, value);
+    this.persist();
+  }
+
+  disassociate(number: string): void {
+    this.settle();
+    this.model.disassociate(number);
+    this.persist();
+  }
+
+  addUnrelatedOrders(count: number, opts: UnrelatedOrderOptions = {}): void {
+    this.model.addUnrelatedOrders(count, opts, this.rng.misc);
+    this.persist();
+  }
+
+  injectOnce(fault: InjectedFault): void {
+    this.faults.injectOnce(fault);
+  }
+
+  advanceClock(ms: number): void {
+    if (!(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)) throw new Error('ms must be a non-negative number');
+    this.clockOffset += ms;
+    this.settle();
+  }
+
+  reset(): void {
+    this.init();
+    this.persist();
+  }
+
+  // ---- inspection ----
+
+  orders(): EmulatorOrder[] {
+    this.settle();
+    return this.model.orders.map((o) => orderView(o));
+  }
+
+  phoneNumbers(): EmulatorPhoneNumber[] {
+    this.settle();
+    return [...this.model.inventory.values()].map(numberView);
+  }
+
+  stats(): EmulatorStats {
+    const copy = JSON.parse(JSON.stringify(this.statsData)) as EmulatorStats;
+    return { ...copy, faultsInjected: { ...this.faults.counters } };
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emu = new ChimeEmulator(options);
+  await emu.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  return emu;
+}
+

@@ -1,0 +1,172 @@
+/** Public types of the Chime phone-number emulator. */
+
+/** Which Chime API a request is for; both share one account inventory. */
+export type ApiName = 'chime' | 'chime-sdk-voice';
+
+export type ProductType = 'BusinessCalling' | 'VoiceConnector' | 'SipMediaApplicationDialIn';
+export type OrderStatus = 'Processing' | 'Successful' | 'Partial' | 'Failed';
+export type OrderedNumberStatus = 'Processing' | 'Acquired' | 'Failed';
+/** Statuses the emulator stores; on the legacy `chime` API `DeleteInProgress` is shown as `ReleaseInProgress`. */
+export type PhoneNumberStatus = 'AcquireInProgress' | 'Unassigned' | 'Assigned' | 'DeleteInProgress';
+export type AssociationName = 'VoiceConnectorId' | 'SipRuleId' | 'UserId' | 'VoiceConnectorGroupId';
+
+export type OperationName =
+  | 'CreatePhoneNumberOrder'
+  | 'GetPhoneNumberOrder'
+  | 'ListPhoneNumberOrders'
+  | 'GetPhoneNumber'
+  | 'UpdatePhoneNumber'
+  | 'DeletePhoneNumber'
+  | 'BatchDeletePhoneNumber'
+  | 'RestorePhoneNumber'
+  | 'SearchAvailablePhoneNumbers';
+
+export interface FaultSettings {
+  /** 0..1, answer 429 ThrottledClientException before acting. */
+  throttleRate?: number;
+  /** 0..1, answer 500 ServiceFailureException or 503 ServiceUnavailableException before acting. */
+  serverErrorRate?: number;
+  /** 0..1, mutating operations only: perform the action, then destroy the socket without a response. */
+  dropAfterActRate?: number;
+  /** Random delay before answering. */
+  latencyMs?: { min: number; max: number };
+  /** Restrict faults to these operation names (default: all). */
+  operations?: string[];
+}
+
+export interface EmulatorOptions {
+  /** Default 0 (a random free port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Seeds the PRNGs used for faults, ids and search results; default: random. */
+  seed?: number;
+  /** How long a new order stays Processing; default 0. */
+  orderDelayMs?: number;
+  /** How long a released number stays in the deletion queue; default 7 days. */
+  deletionQueueMs?: number;
+  /** API assumed when the user agent names neither; default 'chime-sdk-voice'. */
+  defaultApi?: ApiName;
+  faults?: FaultSettings;
+  /** Caps ListPhoneNumberOrders pages below what the client asks for. */
+  maxPageSize?: number;
+  /** Load state from this JSON file at start if it exists, save it after every mutation. */
+  stateFile?: string;
+  /** ms since the epoch; default Date.now. */
+  clock?: () => number;
+  logRequests?: boolean;
+}
+
+export type ConfigurablePatch = Partial<Pick<EmulatorOptions, 'orderDelayMs' | 'faults' | 'maxPageSize' | 'deletionQueueMs'>>;
+
+export type InjectedFaultKind =
+  | 'throttle'
+  | 'server-error'
+  | 'service-unavailable'
+  | 'drop-after-act'
+  | 'drop-before-act'
+  | 'bad-request'
+  | 'access-denied';
+
+export interface InjectedFault {
+  /** An operation name, or '*' for the next request of any operation. */
+  operation: string;
+  kind: InjectedFaultKind;
+  /** How many consecutive matching requests get this fault; default 1. */
+  count?: number;
+}
+
+export interface UnrelatedOrderOptions {
+  /** Terminal status of every generated order; default 'Successful'. */
+  status?: 'Successful' | 'Partial' | 'Failed';
+  /** Default 'VoiceConnector'. */
+  productType?: ProductType;
+  /** Ordered numbers; default two fictional numbers per order, different for each order. */
+  e164PhoneNumbers?: string[];
+  /** Age of the newest generated order; default one day (older than any adoption window). */
+  ageMs?: number;
+  /** API the orders appear to have been placed with; default 'chime-sdk-voice'. */
+  api?: ApiName;
+}
+
+export interface EmulatorOrder {
+  PhoneNumberOrderId: string;
+  ProductType: ProductType;
+  Status: OrderStatus;
+  OrderType: 'New';
+  OrderedPhoneNumbers: { E164PhoneNumber: string; Status: OrderedNumberStatus }[];
+  CreatedTimestamp: string;
+  UpdatedTimestamp: string;
+  Name?: string;
+  /** The API the order was placed with. */
+  Api: ApiName;
+  /** True for orders made by addUnrelatedOrders. */
+  Unrelated: boolean;
+}
+
+export interface EmulatorAssociation {
+  Value: string;
+  Name: AssociationName;
+  AssociatedTimestamp: string;
+}
+
+export interface EmulatorPhoneNumber {
+  PhoneNumberId: string;
+  E164PhoneNumber: string;
+  Country: string;
+  Type: 'Local' | 'TollFree';
+  ProductType: ProductType;
+  Status: PhoneNumberStatus;
+  Associations: EmulatorAssociation[];
+  CallingName?: string;
+  Name?: string;
+  OrderId?: string;
+  CreatedTimestamp: string;
+  UpdatedTimestamp: string;
+  DeletionTimestamp?: string;
+}
+
+export interface FaultCounters {
+  throttle: number;
+  serverError: number;
+  dropAfterAct: number;
+  dropBeforeAct: number;
+  latency: number;
+  /** Faults that came from injectOnce (also counted under their kind where one exists). */
+  injected: number;
+}
+
+export interface EmulatorStats {
+  requests: number;
+  byOperation: Record<string, number>;
+  malformed: number;
+  malformedDetails: string[];
+  faultsInjected: FaultCounters;
+}
+
+export interface EmulatorSnapshot {
+  orders: EmulatorOrder[];
+  phoneNumbers: EmulatorPhoneNumber[];
+  stats: EmulatorStats;
+}
+
+export interface Emulator {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+  configure(patch: ConfigurablePatch): void;
+  /** These numbers fail when ordered (decided when the order is placed). */
+  setUnavailable(numbers: string[]): void;
+  associate(number: string, name: AssociationName, value: string): void;
+  disassociate(number: string): void;
+  addUnrelatedOrders(count: number, opts?: UnrelatedOrderOptions): void;
+  /** Deterministic one-shot faults, consumed in order. */
+  injectOnce(fault: InjectedFault): void;
+  /** Moves the emulator's clock forward (on top of options.clock), e.g. to expire the deletion queue. */
+  advanceClock(ms: number): void;
+  /** Back to the state and settings the emulator started with (empty account, zero stats). */
+  reset(): void;
+  orders(): EmulatorOrder[];
+  phoneNumbers(): EmulatorPhoneNumber[];
+  stats(): EmulatorStats;
+}

@@ -1,0 +1,115 @@
+// Drives the handlers the way aws-cdk-lib's Provider framework does (onEvent, then isComplete
+// right away and every interval until complete), against a real emulator over HTTP.
+import { randomUUID } from 'crypto';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
+import { isComplete, onEvent } from '../../lambda';
+import type { RequestType } from '../../lambda/events';
+
+export interface Answer {
+  readonly status: 'SUCCESS' | 'FAILED';
+  readonly physicalId?: string;
+  readonly data: Record<string, string>;
+  readonly reason?: string;
+  readonly isCompleteCalls: number;
+}
+
+export interface EventInput {
+  readonly requestType: RequestType;
+  readonly props: Record<string, unknown>;
+  readonly oldProps?: Record<string, unknown>;
+  readonly physicalId?: string;
+}
+
+/** Every structured log line the handlers wrote since the emulator started; kept off the test output. */
+export const handlerLogs: string[] = [];
+
+let capturing = false;
+
+function captureHandlerLogs(): void {
+  if (capturing) return;
+  capturing = true;
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    if (typeof chunk === 'string' && chunk.startsWith('{"timestamp"')) {
+      handlerLogs.push(chunk);
+      return true;
+    }
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+}
+
+/** A whole E.164 number anywhere in the text: what the logs must never show. */
+export const FULL_NUMBER = /\+?[1-9]\d{9,14}/;
+
+export async function withEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  captureHandlerLogs();
+  const emulator = await startEmulator({ seed: 7, ...options });
+  process.env.AWS_ENDPOINT_URL_CHIME = emulator.url;
+  process.env.AWS_ENDPOINT_URL_CHIME_SDK_VOICE = emulator.url;
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+  process.env.AWS_SECRET_ACCESS_KEY = 'not-a-secret';
+  process.env.AWS_REGION = 'us-east-1';
+  return emulator;
+}
+
+export async function sendEvent(input: EventInput, opts: { intervalMs?: number; maxAttempts?: number } = {}): Promise<Answer> {
+  const event = {
+    RequestType: input.requestType,
+    RequestId: randomUUID(),
+    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/Test/00000000-0000-0000-0000-000000000000',
+    LogicalResourceId: 'Numbers',
+    ResourceType: 'Custom::ChimePhoneNumberOrder',
+    PhysicalResourceId: input.physicalId,
+    ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework', ...input.props },
+    OldResourceProperties: input.oldProps,
+  };
+  let first;
+  try {
+    first = await onEvent(event);
+  } catch (err) {
+    return { status: 'FAILED', reason: (err as Error).message, data: {}, isCompleteCalls: 0, physicalId: input.physicalId };
+  }
+  const merged = { ...event, ...first };
+  const physicalId = first.PhysicalResourceId ?? input.physicalId;
+  for (let calls = 1; calls <= (opts.maxAttempts ?? 50); calls++) {
+    try {
+      const result = await isComplete(merged);
+      if (result.IsComplete) {
+        return { status: 'SUCCESS', physicalId, data: { ...first.Data, ...result.Data } as Record<string, string>, isCompleteCalls: calls };
+      }
+    } catch (err) {
+      return { status: 'FAILED', physicalId, reason: (err as Error).message, data: {}, isCompleteCalls: calls };
+    }
+    await new Promise(r => setTimeout(r, opts.intervalMs ?? 20));
+  }
+  return { status: 'FAILED', physicalId, reason: 'Operation timed out', data: {}, isCompleteCalls: opts.maxAttempts ?? 50 };
+}
+
+export const voiceProps = (numbers: string[], extra: Record<string, unknown> = {}) => ({
+  ProductType: 'VoiceConnector', E164PhoneNumbers: numbers, Api: 'chime-sdk-voice', AllowPartial: 'false', ...extra,
+});
+
+/** The emulator's view of one number, or undefined when the account does not hold it. */
+export const statusOf = (emulator: Emulator, n: string) => emulator.phoneNumbers().find(p => p.E164PhoneNumber === n)?.Status;
+
+/**
+ * One emulator for the whole test file, emptied before each test; after each test, asserts
+ * that the handlers sent no malformed request and logged no whole phone number.
+ */
+export function useEmulator(options: EmulatorOptions = {}): Emulator {
+  let current: Emulator | undefined;
+  beforeAll(async () => { current = await withEmulator(options); });
+  afterAll(() => current?.close());
+  beforeEach(() => current?.reset());
+  afterEach(() => {
+    expect(current?.stats().malformedDetails).toEqual([]);
+    expect(handlerLogs.filter(line => FULL_NUMBER.test(line))).toEqual([]);
+  });
+  return new Proxy({} as Emulator, {
+    get: (_target, key) => {
+      if (!current) throw new Error('the emulator starts in beforeAll');
+      const value = current[key as keyof Emulator];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
