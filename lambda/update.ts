@@ -1,42 +1,83 @@
-import type { ChimePort } from './chime-port';
-import type { OnEventResult, ResourceEvent } from './events';
-import { EventFailure, chimeFailure } from './failure';
+import { maskNumber } from '../lib/order-rules';
+import type { ChimePort, HeldNumber } from './chime-port';
+import type { OnEventResult, OrderAttributes, ResourceEvent } from './events';
+import { chimeFailure } from './failure';
 import { observe } from './holdings';
+import { log } from './log';
+import { newestOrderFor } from './newest-order';
+import { placeOrder } from './place-order';
 import { portFor } from './ports';
+import { releaseOwned } from './release';
 import { attributes } from './settle';
 import { numbersToRelease, parseSpec, type OrderSpec } from './spec';
 
 /**
- * Updates that leave the numbers and product type as they are. Anything else fails before
- * touching Chime: the in-place update rows of the contract are not implemented yet.
+ * Converges the account on the new properties, in place (same physical ID): numbers in the
+ * deletion queue are restored, missing ones ordered (one order), kept ones moved to the new
+ * product type; numbers the old properties listed and the new ones do not are released only
+ * once additions have succeeded, so when an order is placed isComplete does the release.
+ * An UPDATE_ROLLBACK is the same event with the properties swapped, so it undoes an update.
  */
 export async function update(event: ResourceEvent): Promise<OnEventResult> {
   const spec = parseSpec(event.ResourceProperties);
   const port = portFor(spec.api);
   const physicalId = event.PhysicalResourceId ?? '';
-  const before = numbersToRelease(event.OldResourceProperties);
   const holdings = await observe(port, spec.numbers);
-  const inStep = sameList(before, spec.numbers) && event.OldResourceProperties?.ProductType === spec.productType;
-  // A rollback of an update refused below sends the deployed properties back: nothing changed, nothing to do.
-  const alreadyThere = holdings.owned.length === spec.numbers.length && holdings.owned.every(h => h.productType === undefined || h.productType === spec.productType)
-    && (await observe(port, before.filter(n => !spec.numbers.includes(n)))).owned.length === 0;
-  if (!inStep && !alreadyThere) {
-    throw new EventFailure('Changing the numbers or the product type of a deployed PhoneNumberOrder is not supported yet: '
-      + 'revert the change, or give the construct a new ID to order the new set as a new resource');
+
+  for (const n of holdings.leaving) await restore(port, n);
+  const kept = [...holdings.owned, ...holdings.leaving];
+  await moveProductType(port, spec, kept);
+
+  const pending = holdings.owned.filter(h => h.status === 'AcquireInProgress').map(h => h.number);
+  if (holdings.absent.length > 0 || pending.length > 0) {
+    // A retried onEvent finds its own earlier order's numbers in processing: wait for that order.
+    const order = holdings.absent.length > 0
+      ? await placeOrder(port, spec, holdings.absent)
+      : await newestOrderFor(port, pending, ['Processing']);
+    if (order) return { PhysicalResourceId: physicalId, Data: { OrderId: order.id, OrderStatus: order.status } };
   }
-  return { PhysicalResourceId: physicalId, Data: await describe(port, physicalId, spec, holdings.owned.map(h => h.number)) };
+  await releaseRemoved(port, event, spec);
+  return { PhysicalResourceId: physicalId, Data: await describeHoldings(port, spec, physicalId) };
 }
 
-async function describe(port: ChimePort, orderId: string, spec: OrderSpec, owned: string[]) {
-  let status = 'Unknown';
+/** Numbers the previous properties listed that the new ones do not. */
+export async function releaseRemoved(port: ChimePort, event: ResourceEvent, spec: OrderSpec): Promise<void> {
+  const removed = numbersToRelease(event.OldResourceProperties).filter(n => !spec.numbers.includes(n));
+  if (removed.length > 0) await releaseOwned(port, removed);
+}
+
+/** Attributes from what the account holds now; OrderId is the newest order behind the numbers. */
+export async function describeHoldings(port: ChimePort, spec: OrderSpec, fallbackOrderId: string, orderHint?: { id: string; status: string }): Promise<OrderAttributes> {
+  const owned = (await observe(port, spec.numbers)).owned.map(h => h.number);
+  const order = orderHint ?? (await newestOrderFor(port, owned)) ?? { id: fallbackOrderId, status: await statusOf(port, fallbackOrderId) };
+  return attributes(order.id, order.status, owned, spec.numbers.filter(n => !owned.includes(n)));
+}
+
+async function restore(port: ChimePort, held: HeldNumber): Promise<void> {
   try {
-    status = (await port.getOrder(orderId))?.status ?? status;
+    await port.restoreNumber(held.number);
+    log('INFO', 'restored number from the deletion queue', { number: held.number });
   } catch (err) {
-    throw chimeFailure('GetPhoneNumberOrder', err);
+    throw chimeFailure(`RestorePhoneNumber ${maskNumber(held.number)}`, err);
   }
-  return attributes(orderId, status, owned, spec.numbers.filter(n => !owned.includes(n)));
 }
 
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((n, i) => n === b[i]);
+async function moveProductType(port: ChimePort, spec: OrderSpec, held: HeldNumber[]): Promise<void> {
+  for (const h of held) {
+    if (!h.productType || h.productType === spec.productType) continue;
+    try {
+      await port.setProductType(h.number, spec.productType);
+      log('INFO', 'moved number to the new product type', { number: h.number, from: h.productType, to: spec.productType });
+    } catch (err) {
+      throw chimeFailure(`UpdatePhoneNumber ${maskNumber(h.number)} to ${spec.productType}`, err);
+    }
+  }
+}
+
+async function statusOf(port: ChimePort, orderId: string): Promise<string> {
+  try {
+    return (await port.getOrder(orderId))?.status ?? 'Unknown';
+  } catch (err) {
+    throw chimeFailure(`GetPhoneNumberOrder ${orderId}`, err);
+  }
 }
