@@ -1,11 +1,14 @@
+import type { Budget } from './budget';
+import { answerForOrder } from './conclude';
 import type { OnEventResult, ResourceEvent } from './events';
 import { placeOrder } from './place-order';
 import { portFor } from './ports';
 import { parseSpec } from './spec';
 
-/** Places the order; isComplete waits for it to turn terminal. */
-export async function create(event: ResourceEvent): Promise<OnEventResult> {
+/** Places the order and waits briefly; isComplete waits for longer orders. */
+export async function create(event: ResourceEvent, budget: Budget): Promise<OnEventResult> {
   const spec = parseSpec(event.ResourceProperties);
-  const order = await placeOrder(portFor(spec.api), spec);
-  return { PhysicalResourceId: order.id, Data: { OrderId: order.id, OrderStatus: order.status } };
+  const port = portFor(spec.api, budget);
+  const order = await placeOrder(port, spec);
+  return answerForOrder(event, port, spec, order, budget, order.id);
 }

@@ -23,6 +23,10 @@ interface ServiceError {
 export function chimeFailure(action: string, err: unknown): EventFailure {
   if (err instanceof EventFailure) return err;
   const e = (err ?? {}) as ServiceError;
+  if (e.name === 'AbortError' || e.name === 'TimeoutError' && /aborted/i.test(e.message ?? '')) {
+    return new EventFailure(`${action} did not finish before the Lambda's time ran out; nothing after it was done. `
+      + 'Deploy again: a retry adopts any order already placed');
+  }
   const code = e.Code ?? e.code;
   const status = e.$metadata?.httpStatusCode;
   const what = [e.name ?? 'Error', code && code !== e.name ? `(${code})` : '', status ? `HTTP ${status}` : ''].filter(Boolean).join(' ');

@@ -1,3 +1,4 @@
+import { budgetOf, type LambdaContext } from './budget';
 import { create } from './create';
 import { remove } from './delete';
 import type { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from './events';
@@ -7,20 +8,21 @@ import { log, redact } from './log';
 import { update } from './update';
 
 /** onEvent of the Provider framework for Custom::ChimePhoneNumberOrder. */
-export async function onEvent(event: ResourceEvent): Promise<OnEventResult> {
+export async function onEvent(event: ResourceEvent, context?: LambdaContext): Promise<OnEventResult> {
+  const budget = budgetOf(context);
   return answer('onEvent', event, () => {
     switch (event.RequestType) {
-      case 'Create': return create(event);
-      case 'Update': return update(event);
-      case 'Delete': return remove(event);
+      case 'Create': return create(event, budget);
+      case 'Update': return update(event, budget);
+      case 'Delete': return remove(event, budget);
       default: throw new EventFailure(`Unknown RequestType ${JSON.stringify((event as { RequestType?: unknown }).RequestType)}: expected Create, Update or Delete`);
     }
   });
 }
 
 /** isComplete of the Provider framework: true once the order is terminal and judged. */
-export async function isComplete(event: CompletionEvent): Promise<IsCompleteResult> {
-  return answer('isComplete', event, () => checkCompletion(event));
+export async function isComplete(event: CompletionEvent, context?: LambdaContext): Promise<IsCompleteResult> {
+  return answer('isComplete', event, () => checkCompletion(event, budgetOf(context)));
 }
 
 async function answer<T>(step: string, event: ResourceEvent, run: () => Promise<T>): Promise<T> {

@@ -1,39 +1,39 @@
 import type { ChimePort, PhoneOrder } from './chime-port';
 import type { CompletionEvent, IsCompleteResult } from './events';
+import type { Budget } from './budget';
+import { conclude } from './conclude';
 import { EventFailure, chimeFailure } from './failure';
 import { log } from './log';
 import { isTerminal } from './order-status';
 import { portFor } from './ports';
-import { releaseOwned } from './release';
-import { attributes, judgeOrder } from './settle';
 import { parseSpec } from './spec';
-import { describeHoldings, releaseRemoved } from './update';
 
 /** Called by the Provider framework's waiter until the order onEvent placed is terminal. */
-export async function checkCompletion(event: CompletionEvent): Promise<IsCompleteResult> {
+export async function checkCompletion(event: CompletionEvent, budget: Budget): Promise<IsCompleteResult> {
   const data = event.Data ?? {};
   if (event.RequestType === 'Delete' || data.PhoneNumberCount !== undefined) return { IsComplete: true };
   const spec = parseSpec(event.ResourceProperties);
-  const port = portFor(spec.api);
+  const port = portFor(spec.api, budget);
   const order = await fetchOrder(port, data.OrderId ?? event.PhysicalResourceId ?? '');
-  if (!isTerminal(order.status)) {
-    log('INFO', 'order not terminal yet', { orderId: order.id, status: order.status });
-    return { IsComplete: false };
-  }
-  const wanted = event.RequestType === 'Create' ? spec.numbers : order.numbers.map(n => n.number).filter(n => spec.numbers.includes(n));
-  const outcome = judgeOrder(order, wanted, spec.allowPartial);
-  if (outcome.refusal) {
-    // On Create, released here rather than left to the rollback: with RETAIN no Delete would come.
-    // On Update, the rollback's Update with the old properties releases what this order added.
-    if (event.RequestType === 'Create') await releaseOwned(port, outcome.acquired);
-    throw new EventFailure(outcome.refusal);
-  }
-  log('INFO', 'order complete', { orderId: order.id, status: order.status, acquired: outcome.acquired.length, failed: outcome.failed.length });
-  if (event.RequestType === 'Create') {
-    return { IsComplete: true, Data: attributes(order.id, order.status, outcome.acquired, outcome.failed) };
-  }
-  await releaseRemoved(port, event, spec);
-  return { IsComplete: true, Data: await describeHoldings(port, spec, order.id, order) };
+  if (isTerminal(order.status)) return { IsComplete: true, Data: await conclude(event, port, spec, order) };
+  refuseWhenOutOfTime(order);
+  log('INFO', 'order not terminal yet', { orderId: order.id, status: order.status });
+  return { IsComplete: false };
+}
+
+/**
+ * The framework's own timeout answers only "Operation timed out"; failing a little before it,
+ * we can say which order, how long, and the last status Chime reported.
+ */
+function refuseWhenOutOfTime(order: PhoneOrder): void {
+  const total = Number(process.env.TOTAL_TIMEOUT_SECONDS) * 1000;
+  const interval = Number(process.env.QUERY_INTERVAL_SECONDS) * 1000;
+  if (!order.createdAt || !Number.isFinite(total) || !Number.isFinite(interval) || total <= 0) return;
+  const age = Date.now() - order.createdAt.getTime();
+  if (age + 2 * interval < total) return;
+  throw new EventFailure(`Order ${order.id} is still ${order.status} after ${Math.round(age / 60_000)} minutes, and the provider's totalTimeout `
+    + `(${Math.round(total / 60_000)} minutes) is about to end. Last status seen: ${order.status}. `
+    + 'Raise totalTimeout (at most 1 hour) for orders that take longer, or check the order in the Chime console');
 }
 
 async function fetchOrder(port: ChimePort, orderId: string): Promise<PhoneOrder> {

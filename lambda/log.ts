@@ -1,6 +1,7 @@
 // Structured JSON log lines. Phone numbers are sensitive in the Chime API model, so every
 // digit run long enough to be one is masked to its last four digits before it is written.
-const NUMBER_LIKE = /\+?\d{7,15}/g;
+// Digit runs inside identifiers (order IDs are UUIDs) are left alone.
+const NUMBER_LIKE = /(?<![\w-])\+?\d{7,15}(?![\w-])/g;
 
 export function redact(text: string): string {
   return text.replace(NUMBER_LIKE, m => `***${m.slice(-4)}`);

@@ -1,15 +1,15 @@
 import { maskNumber } from '../lib/order-rules';
+import type { Budget } from './budget';
 import type { ChimePort, HeldNumber } from './chime-port';
-import type { OnEventResult, OrderAttributes, ResourceEvent } from './events';
+import { answerForOrder, describeHoldings, releaseRemoved } from './conclude';
+import type { OnEventResult, ResourceEvent } from './events';
 import { chimeFailure } from './failure';
 import { observe } from './holdings';
 import { log } from './log';
 import { newestOrderFor } from './newest-order';
 import { placeOrder } from './place-order';
 import { portFor } from './ports';
-import { releaseOwned } from './release';
-import { attributes } from './settle';
-import { numbersToRelease, parseSpec, type OrderSpec } from './spec';
+import { parseSpec, type OrderSpec } from './spec';
 
 /**
  * Converges the account on the new properties, in place (same physical ID): numbers in the
@@ -18,9 +18,9 @@ import { numbersToRelease, parseSpec, type OrderSpec } from './spec';
  * once additions have succeeded, so when an order is placed isComplete does the release.
  * An UPDATE_ROLLBACK is the same event with the properties swapped, so it undoes an update.
  */
-export async function update(event: ResourceEvent): Promise<OnEventResult> {
+export async function update(event: ResourceEvent, budget: Budget): Promise<OnEventResult> {
   const spec = parseSpec(event.ResourceProperties);
-  const port = portFor(spec.api);
+  const port = portFor(spec.api, budget);
   const physicalId = event.PhysicalResourceId ?? '';
   const holdings = await observe(port, spec.numbers);
 
@@ -34,23 +34,10 @@ export async function update(event: ResourceEvent): Promise<OnEventResult> {
     const order = holdings.absent.length > 0
       ? await placeOrder(port, spec, holdings.absent)
       : await newestOrderFor(port, pending, ['Processing']);
-    if (order) return { PhysicalResourceId: physicalId, Data: { OrderId: order.id, OrderStatus: order.status } };
+    if (order) return answerForOrder(event, port, spec, order, budget, physicalId);
   }
   await releaseRemoved(port, event, spec);
   return { PhysicalResourceId: physicalId, Data: await describeHoldings(port, spec, physicalId) };
-}
-
-/** Numbers the previous properties listed that the new ones do not. */
-export async function releaseRemoved(port: ChimePort, event: ResourceEvent, spec: OrderSpec): Promise<void> {
-  const removed = numbersToRelease(event.OldResourceProperties).filter(n => !spec.numbers.includes(n));
-  if (removed.length > 0) await releaseOwned(port, removed);
-}
-
-/** Attributes from what the account holds now; OrderId is the newest order behind the numbers. */
-export async function describeHoldings(port: ChimePort, spec: OrderSpec, fallbackOrderId: string, orderHint?: { id: string; status: string }): Promise<OrderAttributes> {
-  const owned = (await observe(port, spec.numbers)).owned.map(h => h.number);
-  const order = orderHint ?? (await newestOrderFor(port, owned)) ?? { id: fallbackOrderId, status: await statusOf(port, fallbackOrderId) };
-  return attributes(order.id, order.status, owned, spec.numbers.filter(n => !owned.includes(n)));
 }
 
 async function restore(port: ChimePort, held: HeldNumber): Promise<void> {
@@ -74,10 +61,3 @@ async function moveProductType(port: ChimePort, spec: OrderSpec, held: HeldNumbe
   }
 }
 
-async function statusOf(port: ChimePort, orderId: string): Promise<string> {
-  try {
-    return (await port.getOrder(orderId))?.status ?? 'Unknown';
-  } catch (err) {
-    throw chimeFailure(`GetPhoneNumberOrder ${orderId}`, err);
-  }
-}

@@ -84,6 +84,11 @@ export class PhoneNumberOrderProvider extends Construct {
       ...common,
       handler: 'index.isComplete',
       timeout: Duration.minutes(1),
+      // Lets isComplete fail just before the framework's timeout, naming the order's last status.
+      environment: {
+        TOTAL_TIMEOUT_SECONDS: String(totalTimeout.toSeconds()),
+        QUERY_INTERVAL_SECONDS: String(queryInterval.toSeconds()),
+      },
       description: 'PhoneNumberOrder: reports whether a Chime phone number order is terminal',
     });
     onEvent.addToRolePolicy(new iam.PolicyStatement({ actions: ON_EVENT_ACTIONS, resources: ['*'] }));

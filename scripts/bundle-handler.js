@@ -12,6 +12,8 @@ esbuild.buildSync({
   platform: 'node',
   target: 'node22',
   format: 'cjs',
+  // The SDK's ES module builds tree-shake far better than its CommonJS ones.
+  mainFields: ['module', 'main'],
   legalComments: 'none',
   logLevel: 'warning',
 });

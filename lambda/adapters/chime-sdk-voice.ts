@@ -7,7 +7,7 @@ import { lambdaRegion } from './client-config';
 import { restPort } from './rest-port';
 
 /** The Amazon Chime SDK Voice API, in the Lambda's own region. */
-export function chimeSdkVoicePort(): ChimePort {
+export function chimeSdkVoicePort(deadline: number): ChimePort {
   return restPort({
     api: 'chime-sdk-voice',
     client: ChimeSDKVoiceClient,
@@ -19,5 +19,5 @@ export function chimeSdkVoicePort(): ChimePort {
       getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
       restore: RestorePhoneNumberCommand,
     },
-  });
+  }, deadline);
 }

@@ -6,7 +6,7 @@ import type { ChimePort } from '../chime-port';
 import { restPort } from './rest-port';
 
 /** The legacy Amazon Chime API: one global endpoint, always signed for us-east-1. */
-export function chimePort(): ChimePort {
+export function chimePort(deadline: number): ChimePort {
   return restPort({
     api: 'chime',
     client: ChimeClient,
@@ -18,5 +18,5 @@ export function chimePort(): ChimePort {
       getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
       restore: RestorePhoneNumberCommand,
     },
-  });
+  }, deadline);
 }

@@ -6,7 +6,7 @@ import { clientConfig } from './client-config';
 import { isNotFound, toHeldNumber, toOrder, toReleaseFailures } from './map';
 
 interface Sender {
-  send(command: object): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  send(command: object, options?: object): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 type Command = new (input: any) => object; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -24,9 +24,13 @@ export interface RestApi {
 
 const BATCH_DELETE_LIMIT = 250;
 
-export function restPort(spec: RestApi): ChimePort {
-  const client = new spec.client(clientConfig(spec.region));
-  const once = new spec.client(clientConfig(spec.region, 1));
+/** `deadline` (epoch ms) aborts any call still running then, so the invocation can still answer. */
+export function restPort(spec: RestApi, deadline: number): ChimePort {
+  const retrying = new spec.client(clientConfig(spec.region));
+  const single = new spec.client(clientConfig(spec.region, 1));
+  const options = () => (Number.isFinite(deadline) ? { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) } : {});
+  const client = { send: (command: object) => retrying.send(command, options()) };
+  const once = { send: (command: object) => single.send(command, options()) };
   const c = spec.commands;
   const orNotFound = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
     try {

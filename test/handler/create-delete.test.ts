@@ -21,12 +21,38 @@ describe('Create', () => {
     expect(orders[0].Api).toBe('chime-sdk-voice');
   });
 
-  test('waits while the order is Processing, then completes', async () => {
+  test('onEvent waits briefly itself, so a quick order is settled before the first isComplete', async () => {
     emulator.configure({ orderDelayMs: 300 });
     const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A]) }, { intervalMs: 100 });
     expect(answer.status).toBe('SUCCESS');
-    expect(answer.isCompleteCalls).toBeGreaterThan(1);
+    expect(answer.isCompleteCalls).toBe(1);
     expect(answer.data.OrderStatus).toBe('Successful');
+    expect(emulator.stats().byOperation.GetPhoneNumberOrder).toBeLessThanOrEqual(4);
+  });
+
+  test('past the inline wait, the isComplete waiter polls until the order is terminal', async () => {
+    emulator.configure({ orderDelayMs: 300 });
+    process.env.INLINE_WAIT_SECONDS = '0';
+    try {
+      const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A]) }, { intervalMs: 100 });
+      expect(answer.status).toBe('SUCCESS');
+      expect(answer.isCompleteCalls).toBeGreaterThan(1);
+      expect(answer.data.OrderStatus).toBe('Successful');
+    } finally {
+      delete process.env.INLINE_WAIT_SECONDS;
+    }
+  });
+
+  test('an order still processing near totalTimeout fails with the last status seen', async () => {
+    emulator.configure({ orderDelayMs: 60_000 });
+    Object.assign(process.env, { INLINE_WAIT_SECONDS: '0', TOTAL_TIMEOUT_SECONDS: '0.3', QUERY_INTERVAL_SECONDS: '0.05' });
+    try {
+      const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A]) }, { intervalMs: 50 });
+      expect(answer.status).toBe('FAILED');
+      expect(answer.reason).toMatch(/is still Processing after 0 minutes.*Last status seen: Processing.*Raise totalTimeout/);
+    } finally {
+      for (const k of ['INLINE_WAIT_SECONDS', 'TOTAL_TIMEOUT_SECONDS', 'QUERY_INTERVAL_SECONDS']) delete process.env[k];
+    }
   });
 
   test('a Partial order without allowPartial fails naming the failed number and releases what it acquired', async () => {

@@ -51,6 +51,7 @@ test('removed numbers are released; the rest stay, and OrderId stays the order b
 test('add and remove: the removal waits until the new order succeeded', async () => {
   const created = await deployed([A, B]);
   emulator.configure({ orderDelayMs: 200 });
+  process.env.INLINE_WAIT_SECONDS = '0';
   const from = voiceProps([A, B]);
   const to = voiceProps([A, C]);
   const { onEvent, isComplete } = await import('../../lambda');
@@ -64,6 +65,7 @@ test('add and remove: the removal waits until the new order succeeded', async ()
   expect(done.IsComplete).toBe(true);
   expect(statusOf(emulator, B)).toBe('DeleteInProgress');
   expect(done.Data).toMatchObject({ PhoneNumbers: `${A},${C}`, OrderId: emulator.orders()[1].PhoneNumberOrderId });
+  delete process.env.INLINE_WAIT_SECONDS;
 });
 
 test('a product type change moves the owned numbers with UpdatePhoneNumber, ordering nothing', async () => {

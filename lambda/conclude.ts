@@ -1,0 +1,62 @@
+import type { Budget } from './budget';
+import type { ChimePort, PhoneOrder } from './chime-port';
+import type { OrderAttributes, ResourceEvent } from './events';
+import { EventFailure, chimeFailure } from './failure';
+import { observe } from './holdings';
+import { log } from './log';
+import { newestOrderFor } from './newest-order';
+import { isTerminal } from './order-status';
+import { releaseOwned } from './release';
+import { attributes, judgeOrder } from './settle';
+import { numbersToRelease, type OrderSpec } from './spec';
+import { waitBriefly } from './fast-poll';
+
+/**
+ * What a terminal order means for the event: the resource's attributes, or a FAILED reason.
+ * On Create the order is the whole resource; on Update it holds only the added numbers, and
+ * the numbers the update removed are released now that the additions have succeeded.
+ */
+export async function conclude(event: ResourceEvent, port: ChimePort, spec: OrderSpec, order: PhoneOrder): Promise<OrderAttributes> {
+  const creating = event.RequestType === 'Create';
+  const wanted = creating ? spec.numbers : order.numbers.map(n => n.number).filter(n => spec.numbers.includes(n));
+  const outcome = judgeOrder(order, wanted, spec.allowPartial);
+  if (outcome.refusal) {
+    // On Create, released here rather than left to the rollback: with RETAIN no Delete would come.
+    // On Update, the rollback's Update with the old properties releases what this order added.
+    if (creating) await releaseOwned(port, outcome.acquired);
+    throw new EventFailure(outcome.refusal);
+  }
+  log('INFO', 'order complete', { orderId: order.id, status: order.status, acquired: outcome.acquired.length, failed: outcome.failed.length });
+  if (creating) return attributes(order.id, order.status, outcome.acquired, outcome.failed);
+  await releaseRemoved(port, event, spec);
+  return describeHoldings(port, spec, order.id, order);
+}
+
+/** onEvent's answer for a freshly placed order: settled if it finished while we waited briefly. */
+export async function answerForOrder(event: ResourceEvent, port: ChimePort, spec: OrderSpec, placed: PhoneOrder, budget: Budget, physicalId: string) {
+  const order = await waitBriefly(port, placed, budget);
+  if (!isTerminal(order.status)) return { PhysicalResourceId: physicalId, Data: { OrderId: order.id, OrderStatus: order.status } };
+  return { PhysicalResourceId: physicalId, Data: await conclude(event, port, spec, order) };
+}
+
+/** Numbers the previous properties listed that the new ones do not. */
+export async function releaseRemoved(port: ChimePort, event: ResourceEvent, spec: OrderSpec): Promise<void> {
+  const removed = numbersToRelease(event.OldResourceProperties).filter(n => !spec.numbers.includes(n));
+  if (removed.length > 0) await releaseOwned(port, removed);
+}
+
+/** Attributes from what the account holds now; OrderId is the newest order behind the numbers. */
+export async function describeHoldings(port: ChimePort, spec: OrderSpec, fallbackOrderId: string, orderHint?: { id: string; status: string }): Promise<OrderAttributes> {
+  const owned = (await observe(port, spec.numbers)).owned.map(h => h.number);
+  const order = orderHint ?? (await newestOrderFor(port, owned)) ?? { id: fallbackOrderId, status: await statusOf(port, fallbackOrderId) };
+  return attributes(order.id, order.status, owned, spec.numbers.filter(n => !owned.includes(n)));
+}
+
+
+async function statusOf(port: ChimePort, orderId: string): Promise<string> {
+  try {
+    return (await port.getOrder(orderId))?.status ?? 'Unknown';
+  } catch (err) {
+    throw chimeFailure(`GetPhoneNumberOrder ${orderId}`, err);
+  }
+}

@@ -1,0 +1,29 @@
+// The bundled asset (what Lambda runs), not the TypeScript sources, in a plain Node process
+// (as Lambda loads it, outside jest's module sandbox) against the emulator.
+import { execFile } from 'child_process';
+import * as path from 'path';
+import { promisify } from 'util';
+import { statusOf, useEmulator, voiceProps } from '../support/provider-harness';
+
+const BUNDLE = path.join(__dirname, '..', '..', 'dist', 'handler', 'index.js');
+const emulator = useEmulator();
+
+async function invoke(handler: 'onEvent' | 'isComplete', event: object): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const script = `require(${JSON.stringify(BUNDLE)}).${handler}(JSON.parse(process.argv[1]))
+    .then(r => process.stderr.write('RESULT' + JSON.stringify(r)), e => { process.stderr.write('ERROR' + e.message); process.exitCode = 1; })`;
+  const { stderr } = await promisify(execFile)(process.execPath, ['-e', script, JSON.stringify(event)], {
+    env: { ...process.env, AWS_ENDPOINT_URL_CHIME: emulator.url, AWS_ENDPOINT_URL_CHIME_SDK_VOICE: emulator.url },
+  });
+  return JSON.parse(stderr.slice(stderr.indexOf('RESULT') + 6));
+}
+
+test('the bundled handler creates and deletes an order through both adapters', async () => {
+  const props = { ServiceToken: 'x', ...voiceProps(['+12065550100']) };
+  const created = await invoke('onEvent', { RequestType: 'Create', ResourceProperties: props });
+  expect(created.Data).toMatchObject({ OrderStatus: 'Successful', PhoneNumbers: '+12065550100', PhoneNumberCount: '1' });
+  expect(await invoke('isComplete', { RequestType: 'Create', ResourceProperties: props, ...created })).toEqual({ IsComplete: true });
+  await invoke('onEvent', { RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: { ...props, Api: 'chime' } });
+  expect(statusOf(emulator, '+12065550100')).toBe('DeleteInProgress');
+  expect(emulator.orders()[0].Api).toBe('chime-sdk-voice');
+  expect(emulator.stats().byOperation.BatchDeletePhoneNumber).toBe(1);
+}, 30_000);
