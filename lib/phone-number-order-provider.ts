@@ -1,9 +1,12 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { handlerAssetDir } from './handler-asset';
+import { acknowledgeProviderFindings } from './provider-acknowledgments';
 
 /**
  * Properties for a PhoneNumberOrderProvider.
@@ -19,6 +22,11 @@ export interface PhoneNumberOrderProviderProps {
    * @default Duration.minutes(30)
    */
   readonly totalTimeout?: Duration;
+  /**
+   * How long the provider's logs are kept.
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
 }
 
 /** The `chime:` actions each handler calls; nothing else is granted. */
@@ -59,6 +67,8 @@ export class PhoneNumberOrderProvider extends Construct {
   public readonly onEventFunction: lambda.IFunction;
   /** The function the waiter calls until an order is terminal. */
   public readonly isCompleteFunction: lambda.IFunction;
+  /** Where every function of the provider logs (JSON, numbers masked). */
+  public readonly logGroup: logs.ILogGroup;
 
   constructor(scope: Construct, id: string, props: PhoneNumberOrderProviderProps = {}) {
     super(scope, id);
@@ -66,22 +76,29 @@ export class PhoneNumberOrderProvider extends Construct {
     const totalTimeout = props.totalTimeout ?? Duration.minutes(30);
     this.validate(queryInterval, totalTimeout);
 
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const code = lambda.Code.fromAsset(handlerAssetDir());
     const common = {
       code,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
       loggingFormat: lambda.LoggingFormat.JSON,
+      logGroup: this.logGroup,
     };
     const onEvent = new lambda.Function(this, 'OnEvent', {
       ...common,
+      role: this.loggingRole('OnEventRole', ON_EVENT_ACTIONS),
       handler: 'index.onEvent',
       timeout: Duration.minutes(2),
       description: 'PhoneNumberOrder: handles CloudFormation events for Custom::ChimePhoneNumberOrder',
     });
     const isComplete = new lambda.Function(this, 'IsComplete', {
       ...common,
+      role: this.loggingRole('IsCompleteRole', IS_COMPLETE_ACTIONS),
       handler: 'index.isComplete',
       timeout: Duration.minutes(1),
       // Lets isComplete fail just before the framework's timeout, naming the order's last status.
@@ -91,18 +108,38 @@ export class PhoneNumberOrderProvider extends Construct {
       },
       description: 'PhoneNumberOrder: reports whether a Chime phone number order is terminal',
     });
-    onEvent.addToRolePolicy(new iam.PolicyStatement({ actions: ON_EVENT_ACTIONS, resources: ['*'] }));
-    isComplete.addToRolePolicy(new iam.PolicyStatement({ actions: IS_COMPLETE_ACTIONS, resources: ['*'] }));
 
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: onEvent,
       isCompleteHandler: isComplete,
       queryInterval,
       totalTimeout,
+      logGroup: this.logGroup,
+      frameworkOnEventRole: this.loggingRole('FrameworkOnEventRole'),
+      frameworkCompleteAndTimeoutRole: this.loggingRole('FrameworkWaiterRole'),
+      // The waiter's input holds the event, numbers included: log every step, never its data.
+      waiterStateMachineLogOptions: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      disableWaiterStateMachineLogging: false,
     });
     this.serviceToken = provider.serviceToken;
     this.onEventFunction = onEvent;
     this.isCompleteFunction = isComplete;
+    acknowledgeProviderFindings(this, [onEvent, isComplete, ...['framework-isComplete', 'framework-onTimeout'].map(c => provider.node.findChild(c))]);
+  }
+
+  /** A role that may write to the provider's log group and call exactly these actions; no managed policy. */
+  private loggingRole(id: string, chimeActions: string[] = []): iam.Role {
+    const role = new iam.Role(this, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+    if (chimeActions.length > 0) {
+      // Chime phone numbers and orders have no resource-level permissions: the resource is *.
+      role.addToPolicy(new iam.PolicyStatement({ actions: chimeActions, resources: ['*'] }));
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason: `Amazon Chime phone number actions support no resource-level permissions; the statement grants only ${chimeActions.join(', ')}`,
+      });
+    }
+    return role;
   }
 
   private validate(queryInterval: Duration, totalTimeout: Duration): void {

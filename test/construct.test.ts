@@ -55,11 +55,24 @@ describe('PhoneNumberOrder template', () => {
     expect(all.filter(a => a.includes('*'))).toEqual([]);
   });
 
-  test('the isComplete function may not place orders', () => {
+  test('pins every IAM action of every role: chime actions per handler, logging, and the Provider framework\'s own', () => {
     const template = stackWith({});
-    const policies = template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('IsCompleteServiceRole') } });
-    const actions = Object.values(policies).flatMap(p => p.Properties.PolicyDocument.Statement).flatMap((s: { Action: string[] }) => s.Action);
-    expect(actions.sort()).toEqual(['chime:BatchDeletePhoneNumber', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder']);
+    const byPolicy = Object.fromEntries(Object.entries(template.findResources('AWS::IAM::Policy')).map(([id, p]) => [
+      id.replace(/^PhoneNumberOrderProvider|RoleDefaultPolicy\w+$|DefaultPolicy\w+$/g, ''),
+      [...new Set(p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => ([] as string[]).concat(s.Action)))].sort(),
+    ]));
+    const logging = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+    const invoke = ['lambda:GetFunction', 'lambda:InvokeFunction'];
+    expect(byPolicy).toEqual({
+      OnEvent: [...logging, 'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder',
+        'chime:ListPhoneNumberOrders', 'chime:RestorePhoneNumber', 'chime:UpdatePhoneNumber'].sort(),
+      IsComplete: [...logging, 'chime:BatchDeletePhoneNumber', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder'].sort(),
+      FrameworkOnEvent: [...invoke, ...logging, 'states:StartExecution'].sort(),
+      FrameworkWaiter: [...invoke, ...logging].sort(),
+      waiterstatemachine: ['lambda:InvokeFunction', 'logs:CreateLogDelivery', 'logs:CreateLogStream', 'logs:DeleteLogDelivery', 'logs:DescribeLogGroups',
+        'logs:DescribeResourcePolicies', 'logs:GetLogDelivery', 'logs:ListLogDeliveries', 'logs:PutLogEvents', 'logs:PutResourcePolicy', 'logs:UpdateLogDelivery'],
+    });
+    template.resourcePropertiesCountIs('AWS::IAM::Role', { ManagedPolicyArns: Match.anyValue() }, 0);
   });
 
   test('50 orders share one provider: 50 custom resources, the same functions as one order', () => {
@@ -70,11 +83,11 @@ describe('PhoneNumberOrder template', () => {
     fifty.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
   });
 
-  test('handlers run on Node.js 22, with JSON logs, from the bundled asset', () => {
+  test('handlers run on Node.js 24 (22 or newer), with JSON logs, from the bundled asset', () => {
     const template = stackWith({});
     for (const handler of ['index.onEvent', 'index.isComplete']) {
       template.hasResourceProperties('AWS::Lambda::Function', {
-        Handler: handler, Runtime: 'nodejs22.x', LoggingConfig: { LogFormat: 'JSON' },
+        Handler: handler, Runtime: 'nodejs24.x', LoggingConfig: { LogFormat: 'JSON', LogGroup: Match.anyValue() },
       });
     }
   });

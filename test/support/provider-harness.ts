@@ -39,7 +39,7 @@ function captureHandlerLogs(): void {
 }
 
 /** A whole E.164 number anywhere in the text: what the logs must never show. */
-export const FULL_NUMBER = /\+?[1-9]\d{9,14}/;
+export const FULL_NUMBER = /(?<![\w-])\+?[1-9]\d{9,14}(?![\w-])/;
 
 export async function withEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   captureHandlerLogs();

@@ -1,0 +1,42 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { exampleStack } from '../bin/example-stack';
+
+function nagApp(): App {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'nag-')) });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return app;
+}
+
+test('the example stack passes cdk-nag AwsSolutions with nothing unacknowledged', () => {
+  const app = nagApp();
+  exampleStack(app);
+  expect(() => app.synth()).not.toThrow();
+});
+
+test('every acknowledgment names a rule and carries a reason a reviewer can check', () => {
+  const app = nagApp();
+  exampleStack(app);
+  const acks = app.node.findAll().flatMap(c => c.node.metadata.filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+    .flatMap(m => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ id, reason })));
+  expect(acks.length).toBeGreaterThanOrEqual(5);
+  for (const ack of acks) {
+    expect(ack.id).toMatch(/^AwsSolutions::AwsSolutions-(IAM5|SF2)/);
+    expect(ack.reason.length).toBeGreaterThan(60);
+  }
+  expect(acks.map(a => a.id)).not.toContain('AwsSolutions::AwsSolutions-IAM4');
+});
+
+test('the check is live: an unacknowledged finding fails synth', () => {
+  const app = nagApp();
+  const stack = new Stack(app, 'Bad');
+  new iam.Role(stack, 'Role', {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+  });
+  expect(() => app.synth()).toThrow(/AwsSolutions-IAM4/);
+});
