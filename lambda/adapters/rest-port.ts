@@ -5,10 +5,20 @@ import type { ChimePort } from '../chime-port';
 import { clientConfig } from './client-config';
 import { isNotFound, toHeldNumber, toOrder, toReleaseFailures } from './map';
 
-interface Sender {
-  send(command: object, options?: object): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The parts of the operations' outputs we read; both APIs name them alike. */
+interface WireOutput {
+  PhoneNumberOrder?: Parameters<typeof toOrder>[0];
+  PhoneNumberOrders?: Parameters<typeof toOrder>[0][];
+  NextToken?: string;
+  PhoneNumber?: Parameters<typeof toHeldNumber>[0];
+  PhoneNumberErrors?: Parameters<typeof toReleaseFailures>[0];
 }
-type Command = new (input: any) => object; // eslint-disable-line @typescript-eslint/no-explicit-any
+interface Sender {
+  send(command: object, options?: object): Promise<WireOutput>;
+}
+// The two SDKs' command inputs have the same members but distinct enum types (the voice API has
+// no BusinessCalling), so no one input type fits both constructors; the inputs built below follow both models.
+type Command = new (input: any) => object;
 
 export interface RestApi {
   readonly api: string;

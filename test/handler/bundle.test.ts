@@ -8,7 +8,7 @@ import { statusOf, useEmulator, voiceProps } from '../support/provider-harness';
 const BUNDLE = path.join(__dirname, '..', '..', 'dist', 'handler', 'index.js');
 const emulator = useEmulator();
 
-async function invoke(handler: 'onEvent' | 'isComplete', event: object): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function invoke(handler: 'onEvent' | 'isComplete', event: object): Promise<any> {
   const script = `require(${JSON.stringify(BUNDLE)}).${handler}(JSON.parse(process.argv[1]))
     .then(r => process.stderr.write('RESULT' + JSON.stringify(r)), e => { process.stderr.write('ERROR' + e.message); process.exitCode = 1; })`;
   const { stderr } = await promisify(execFile)(process.execPath, ['-e', script, JSON.stringify(event)], {

@@ -52,20 +52,23 @@ test('add and remove: the removal waits until the new order succeeded', async ()
   const created = await deployed([A, B]);
   emulator.configure({ orderDelayMs: 200 });
   process.env.INLINE_WAIT_SECONDS = '0';
-  const from = voiceProps([A, B]);
-  const to = voiceProps([A, C]);
-  const { onEvent, isComplete } = await import('../../lambda');
-  const base = { RequestType: 'Update' as const, PhysicalResourceId: created.physicalId, ResourceProperties: to, OldResourceProperties: from, LogicalResourceId: 'Numbers' };
-  const first = await onEvent(base);
-  expect(statusOf(emulator, B)).toBe('Unassigned');
-  expect(await isComplete({ ...base, ...first })).toEqual({ IsComplete: false });
-  expect(statusOf(emulator, B)).toBe('Unassigned');
-  await new Promise(r => setTimeout(r, 250));
-  const done = await isComplete({ ...base, ...first });
-  expect(done.IsComplete).toBe(true);
-  expect(statusOf(emulator, B)).toBe('DeleteInProgress');
-  expect(done.Data).toMatchObject({ PhoneNumbers: `${A},${C}`, OrderId: emulator.orders()[1].PhoneNumberOrderId });
-  delete process.env.INLINE_WAIT_SECONDS;
+  try {
+    const from = voiceProps([A, B]);
+    const to = voiceProps([A, C]);
+    const { onEvent, isComplete } = await import('../../lambda');
+    const base = { RequestType: 'Update' as const, PhysicalResourceId: created.physicalId, ResourceProperties: to, OldResourceProperties: from, LogicalResourceId: 'Numbers' };
+    const first = await onEvent(base);
+    expect(statusOf(emulator, B)).toBe('Unassigned');
+    expect(await isComplete({ ...base, ...first })).toEqual({ IsComplete: false });
+    expect(statusOf(emulator, B)).toBe('Unassigned');
+    await new Promise(r => setTimeout(r, 250));
+    const done = await isComplete({ ...base, ...first });
+    expect(done.IsComplete).toBe(true);
+    expect(statusOf(emulator, B)).toBe('DeleteInProgress');
+    expect(done.Data).toMatchObject({ PhoneNumbers: `${A},${C}`, OrderId: emulator.orders()[1].PhoneNumberOrderId });
+  } finally {
+    delete process.env.INLINE_WAIT_SECONDS;
+  }
 });
 
 test('a product type change moves the owned numbers with UpdatePhoneNumber, ordering nothing', async () => {
