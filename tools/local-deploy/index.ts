@@ -1,0 +1,13 @@
+/** Local deploy: `cdk deploy` of a CDK app's custom resources without AWS. */
+export { localDeploy } from './local-deploy';
+export type { LocalDeployOptions, LocalDeployResult } from './local-deploy';
+export type { StackResult } from './stack-operation';
+export type { SentEvent } from './stack-run';
+export { parseArgs, HELP } from './options';
+export { LocalDeployError, UsageError } from './errors';
+export { resolve, evaluateCondition, IntrinsicError, NO_VALUE, SUPPORTED_INTRINSICS } from './intrinsics';
+export type { Scope } from './intrinsics';
+export { driveProvider, CREATE_FAILED_MARKER } from './provider-driver';
+export type { CfnRequest, CfnResponse, DriverDeps, WaiterSettings } from './provider-driver';
+export { LambdaRunner } from './lambda-runner';
+export type { FunctionSpec, InvokeOutcome } from './lambda-runner';

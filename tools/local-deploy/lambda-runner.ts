@@ -1,0 +1,183 @@
+// Runs Lambda functions as Lambda would: one long-lived Node process per function (a warm
+// container), the function's own environment, its timeout enforced, its logs in the log file.
+import { ChildProcess, fork } from 'child_process';
+import { randomBytes, randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const CHILD_SCRIPT = path.join(__dirname, 'lambda-child.js');
+
+export interface FunctionSpec {
+  /** The function's physical name. */
+  name: string;
+  arn: string;
+  /** Directory holding the deployed code (LAMBDA_TASK_ROOT). */
+  codeDir: string;
+  /** e.g. `index.onEvent` */
+  handler: string;
+  runtime: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** The function's Environment.Variables. */
+  environment: Record<string, string>;
+  logFormat: 'JSON' | 'Text';
+  logLevel?: string;
+}
+
+export type InvokeOutcome =
+  | { ok: true; payload: unknown }
+  | { ok: false; errorType: string; errorMessage: string; trace?: string[] };
+
+export interface RunnerOptions {
+  logFile: string;
+  region: string;
+  /** Set for every function, over its own variables: credentials, endpoints. */
+  commonEnv: Record<string, string>;
+}
+
+interface Container {
+  readonly key: string;
+  readonly child: ChildProcess;
+  exited: boolean;
+}
+
+interface ChildResult {
+  type: 'result';
+  requestId: string;
+  ok: boolean;
+  payload?: string;
+  error?: { errorType: string; errorMessage: string; trace?: string[] };
+}
+
+export class LambdaRunner {
+  private readonly containers = new Map<string, Container>();
+  private readonly logFd: number;
+
+  constructor(private readonly options: RunnerOptions) {
+    fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+    this.logFd = fs.openSync(options.logFile, 'a');
+  }
+
+  get logFile(): string {
+    return this.options.logFile;
+  }
+
+  async invoke(spec: FunctionSpec, event: unknown): Promise<InvokeOutcome> {
+    const { child } = this.container(spec);
+    const requestId = randomUUID();
+    const started = Date.now();
+    const timeoutMs = spec.timeoutSeconds * 1000;
+    this.platform(spec, 'start', `START RequestId: ${requestId} Version: $LATEST`, { requestId, version: '$LATEST' });
+    const [outcome, status] = await new Promise<[InvokeOutcome, string]>(resolve => {
+      const finish = (o: InvokeOutcome, status: string) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve([o, status]);
+      };
+      const onMessage = (m: ChildResult) => {
+        if (m?.type !== 'result' || m.requestId !== requestId) return;
+        if (m.ok) finish({ ok: true, payload: JSON.parse(m.payload ?? 'null') }, 'success');
+        else finish({ ok: false, ...(m.error ?? { errorType: 'Error', errorMessage: 'unknown error' }) }, 'error');
+      };
+      const onExit = (code: number | null, signal: string | null) => finish({
+        ok: false, errorType: 'Runtime.ExitError',
+        errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${signal ? `signal: ${signal}` : `exit status ${code}`}`,
+      }, 'error');
+      const timer = setTimeout(() => {
+        finish({
+          ok: false, errorType: 'Sandbox.Timedout',
+          errorMessage: `RequestId: ${requestId} Error: Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`,
+        }, 'timeout');
+        // Lambda throws a timed-out sandbox away; the next invoke starts cold.
+        this.discard(spec.name);
+      }, timeoutMs);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ type: 'invoke', requestId, event, deadline: started + timeoutMs, functionArn: spec.arn }, err => {
+        if (err) finish({ ok: false, errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: ${err.message}` }, 'error');
+      });
+    });
+    const durationMs = Date.now() - started;
+    this.platform(spec, 'report',
+      `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${durationMs} ms\tMemory Size: ${spec.memoryMb} MB${status === 'timeout' ? '\tStatus: timeout' : ''}`,
+      { requestId, metrics: { durationMs, billedDurationMs: durationMs, memorySizeMB: spec.memoryMb }, status });
+    if (!outcome.ok && outcome.errorType === 'Runtime.ExitError') await this.discard(spec.name);
+    return outcome;
+  }
+
+  /** A line of local deploy's own in the log file, so a reader can tell runs and events apart. */
+  note(type: string, record: Record<string, unknown>): void {
+    fs.writeSync(this.logFd, `${JSON.stringify({ time: new Date().toISOString(), type: `local-deploy.${type}`, record })}\n`);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.containers.keys()].map(name => this.discard(name)));
+    fs.closeSync(this.logFd);
+  }
+
+  private container(spec: FunctionSpec): Container {
+    const key = JSON.stringify(spec);
+    const existing = this.containers.get(spec.name);
+    if (existing && existing.key === key && !existing.exited) return existing;
+    if (existing) void this.discard(spec.name);
+    this.platform(spec, 'initStart', `INIT_START Runtime Version: ${spec.runtime}`, {
+      initializationType: 'on-demand', phase: 'init', runtimeVersion: spec.runtime, functionVersion: '$LATEST',
+    });
+    const child = fork(CHILD_SCRIPT, [], {
+      cwd: spec.codeDir,
+      env: this.environment(spec),
+      execArgv: [],
+      stdio: ['ignore', this.logFd, this.logFd, 'ipc'],
+      serialization: 'json',
+    });
+    const container: Container = { key, child, exited: false };
+    child.once('exit', () => { container.exited = true; });
+    // Reported per invoke (Runtime.ExitError); here only so it is not an unhandled 'error' event.
+    child.on('error', () => { container.exited = true; });
+    this.containers.set(spec.name, container);
+    return container;
+  }
+
+  private discard(name: string): Promise<void> {
+    const container = this.containers.get(name);
+    this.containers.delete(name);
+    if (!container || container.exited) return Promise.resolve();
+    return new Promise(resolve => {
+      container.child.once('exit', () => resolve());
+      container.child.kill('SIGKILL');
+    });
+  }
+
+  private environment(spec: FunctionSpec): NodeJS.ProcessEnv {
+    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
+    return {
+      ...spec.environment,
+      PATH: [path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(path.delimiter),
+      LANG: 'en_US.UTF-8',
+      TZ: 'UTC',
+      LAMBDA_TASK_ROOT: spec.codeDir,
+      LAMBDA_RUNTIME_DIR: __dirname,
+      _HANDLER: spec.handler,
+      AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
+      AWS_REGION: this.options.region,
+      AWS_DEFAULT_REGION: this.options.region,
+      AWS_LAMBDA_FUNCTION_NAME: spec.name,
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${spec.name}`,
+      AWS_LAMBDA_LOG_STREAM_NAME: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      ...(spec.logFormat === 'JSON' ? { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: (spec.logLevel ?? 'INFO').toUpperCase() } : {}),
+      ...this.options.commonEnv,
+    };
+  }
+
+  /** Lambda's platform records; functionName added because every function shares one file here. */
+  private platform(spec: FunctionSpec, type: string, text: string, record: Record<string, unknown>): void {
+    const line = spec.logFormat === 'JSON'
+      ? JSON.stringify({ time: new Date().toISOString(), type: `platform.${type}`, record: { functionName: spec.name, ...record } })
+      : `${text}\tFunction: ${spec.name}`;
+    fs.writeSync(this.logFd, `${line}\n`);
+  }
+}

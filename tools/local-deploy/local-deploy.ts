@@ -1,0 +1,185 @@
+// `cdk deploy` without AWS: synthesise, then deploy (or destroy) each stack locally, and print
+// what the CDK CLI prints. Never throws for a failure the user can act on: it reports it and
+// answers a non-zero exit code.
+import * as path from 'path';
+import { readAssembly, selectStacks } from './assembly';
+import { deployStack } from './deploy';
+import { destroyStack } from './destroy';
+import { ChimeEndpoint, chimeEndpoint } from './endpoint';
+import { LocalDeployError } from './errors';
+import { LambdaRunner } from './lambda-runner';
+import { writeOutputsFile } from './outputs';
+import { Writer, seconds } from './progress';
+import type { StackOperation, StackResult } from './stack-operation';
+import type { SentEvent } from './stack-run';
+import { StateStore } from './state';
+import { synthesise } from './synth';
+
+export interface LocalDeployOptions {
+  /** The project directory: where cdk.json is, and what relative paths are relative to (default: the current directory). */
+  cwd?: string;
+  /** The app command (default: cdk.json's), or an existing cloud assembly directory. */
+  app?: string;
+  context?: Record<string, string>;
+  /** A Chime-compatible endpoint; default: the embedded emulator. */
+  endpoint?: string;
+  /** Default `.local-deploy`. */
+  stateDir?: string;
+  /** Where to synthesise; default `<stateDir>/cdk.out`. */
+  output?: string;
+  destroy?: boolean;
+  outputsFile?: string;
+  rehearseRollback?: boolean;
+  /** Embedded emulator: how long a new order stays Processing. */
+  orderDelayMs?: number;
+  /** Replaces the waiter's IntervalSeconds. */
+  queryIntervalMs?: number;
+  stacks?: string[];
+  all?: boolean;
+  region?: string;
+  parameters?: Record<string, string>;
+  stdout?: Writer;
+  stderr?: Writer;
+  /** Whether to draw a spinner; default: whether stdout is a terminal. */
+  tty?: boolean;
+}
+
+export interface LocalDeployResult {
+  exitCode: number;
+  stacks: StackResult[];
+  /** As written by --outputs-file. */
+  outputs: Record<string, Record<string, string>>;
+  /** Every event sent to a custom resource, in order. */
+  events: SentEvent[];
+  stateDir: string;
+  logFile: string;
+  assemblyDir?: string;
+  /** The message printed for a failure that stopped the run before or between stacks. */
+  error?: string;
+}
+
+const ACCOUNT = '123456789012';
+
+export async function localDeploy(options: LocalDeployOptions = {}): Promise<LocalDeployResult> {
+  const began = Date.now();
+  const out = options.stdout ?? process.stdout;
+  const err = options.stderr ?? process.stderr;
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const store = new StateStore(path.resolve(cwd, options.stateDir ?? '.local-deploy'));
+  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const result: LocalDeployResult = { exitCode: 0, stacks: [], outputs: {}, events: [], stateDir: store.dir, logFile: store.logFile };
+  let unlock: (() => void) | undefined;
+  let endpoint: ChimeEndpoint | undefined;
+  let runner: LambdaRunner | undefined;
+  try {
+    unlock = store.lock();
+    // Before the synth: a wrong --endpoint should cost seconds, not a synth.
+    endpoint = await chimeEndpoint({ endpoint: options.endpoint, emulatorStateFile: store.emulatorFile, orderDelayMs: options.orderDelayMs });
+    runner = new LambdaRunner({
+      logFile: store.logFile,
+      region,
+      commonEnv: {
+        AWS_ACCESS_KEY_ID: 'AKIALOCALDEPLOY00000',
+        AWS_SECRET_ACCESS_KEY: 'local-deploy-dummy-secret',
+        AWS_SESSION_TOKEN: 'local-deploy-dummy-session',
+        AWS_ENDPOINT_URL_CHIME: endpoint.url,
+        AWS_ENDPOINT_URL_CHIME_SDK_VOICE: endpoint.url,
+        AWS_CONFIG_FILE: store.noAwsConfigFile,
+        AWS_SHARED_CREDENTIALS_FILE: store.noAwsConfigFile,
+      },
+    });
+    runner.note('run', { command: options.destroy ? 'destroy' : 'deploy', endpoint: endpoint.url, pid: process.pid });
+    const op: StackOperation = {
+      store, runner, out, tty: options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY), sent: result.events,
+      region, account: ACCOUNT, queryIntervalMs: options.queryIntervalMs,
+    };
+    const where = `Chime: ${endpoint.description}\nHandler logs: ${shortPath(cwd, store.logFile)}\n\n`;
+    if (options.destroy) await destroyAll(options, op, err, where, result);
+    else await deployAll(options, cwd, op, err, where, result);
+  } catch (e) {
+    const message = e instanceof LocalDeployError ? e.message : (e as Error)?.stack ?? String(e);
+    err.write(`\n❌  ${message}\n`);
+    result.exitCode = e instanceof LocalDeployError ? e.exitCode : 1;
+    result.error = message;
+  } finally {
+    await runner?.close();
+    await endpoint?.close();
+    unlock?.();
+  }
+  out.write(`\n✨  Total time: ${seconds(Date.now() - began)}\n\n`);
+  return result;
+}
+
+async function deployAll(options: LocalDeployOptions, cwd: string, op: StackOperation, err: Writer, where: string, result: LocalDeployResult): Promise<void> {
+  const { out } = op;
+  const synthStarted = Date.now();
+  const { assemblyDir, synthesised } = await synthesise({
+    cwd, app: options.app, context: options.context ?? {}, region: op.region, account: op.account,
+    outdir: path.resolve(cwd, options.output ?? op.store.defaultAssemblyDir),
+  });
+  result.assemblyDir = assemblyDir;
+  if (synthesised) out.write(`\n✨  Synthesis time: ${seconds(Date.now() - synthStarted)}\n\n`);
+  const targets = selectStacks(readAssembly(assemblyDir), options.stacks ?? [], options.all ?? false);
+  out.write(where);
+  try {
+    for (const [i, target] of targets.entries()) {
+      out.write(`${target.displayName}: deploying... [${i + 1}/${targets.length}]\n`);
+      const started = Date.now();
+      const r = await deployStack(target, { ...op, parameters: options.parameters ?? {}, rehearseRollback: options.rehearseRollback ?? false });
+      result.stacks.push(r);
+      const exists = op.store.load(r.stackName) !== undefined;
+      if (r.ok && exists) result.outputs[r.stackName] = r.outputs;
+      if (!r.ok) {
+        reportFailure(op, err, r, r.rehearsed ? 'rollback rehearsal' : 'deployment');
+        result.exitCode = 1;
+        return;
+      }
+      if (options.rehearseRollback && r.noChanges) out.write(`${r.stackName}: nothing to roll back (no changes)\n`);
+      const note = r.noChanges ? ' (no changes)' : r.rehearsed ? ` (rolled back: ${r.status})` : '';
+      out.write(`\n ✅  ${r.stackName}${note}\n\n✨  Deployment time: ${seconds(Date.now() - started)}\n\n`);
+      printOutputs(op, r, exists);
+    }
+  } finally {
+    if (options.outputsFile) writeOutputsFile(path.resolve(cwd, options.outputsFile), result.outputs);
+  }
+}
+
+async function destroyAll(options: LocalDeployOptions, op: StackOperation, err: Writer, where: string, result: LocalDeployResult): Promise<void> {
+  const { out } = op;
+  const deployed = op.store.stacks().reverse();
+  const patterns = (options.stacks ?? []).map(p => new RegExp(`^${p.split('*').map(s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+  const chosen = patterns.length === 0 ? deployed : deployed.filter(s => patterns.some(p => p.test(s.stackName)));
+  out.write(where);
+  if (chosen.length === 0) {
+    out.write(` ✅  Nothing to destroy: no ${patterns.length ? 'matching ' : ''}stack is deployed in ${op.store.dir}\n`);
+    return;
+  }
+  for (const [i, s] of chosen.entries()) {
+    out.write(`${s.stackName}: destroying... [${i + 1}/${chosen.length}]\n`);
+    const r = await destroyStack(s.stackName, op);
+    result.stacks.push(r);
+    if (!r.ok) {
+      reportFailure(op, err, r, 'destroy');
+      result.exitCode = 1;
+      return;
+    }
+    out.write(`\n ✅  ${s.stackName}: destroyed\n`);
+  }
+}
+
+function printOutputs(op: StackOperation, r: StackResult, exists: boolean): void {
+  const keys = Object.keys(r.outputs).sort();
+  if (keys.length > 0) op.out.write(`Outputs:\n${keys.map(k => `${r.stackName}.${k} = ${r.outputs[k]}`).join('\n')}\n`);
+  if (exists) op.out.write(`Stack ARN:\n${r.stackId}\n`);
+}
+
+function reportFailure(op: StackOperation, err: Writer, r: StackResult, what: string): void {
+  if (r.failures.length > 0) op.out.write(`\nFailed resources:\n${r.failures.join('\n')}\n`);
+  err.write(`\n ❌  ${r.stackName} failed (${what}): ${r.status}${r.reason ? `: ${r.reason}` : ''}\n`);
+}
+
+/** Relative when inside the project, as people type it; absolute otherwise. */
+function shortPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}

@@ -1,0 +1,60 @@
+// The shared shape of a stack operation: what it is given, and what it reports.
+import type { LambdaRunner } from './lambda-runner';
+import { StackProgress, Writer } from './progress';
+import type { StackEnv } from './simulated';
+import type { SentEvent, StackRun } from './stack-run';
+import type { StackState, StateStore } from './state';
+import type { Template } from './template';
+
+/** A stack of the cloud assembly. */
+export interface StackTarget {
+  stackName: string;
+  template: Template;
+  /** The directory its asset paths are relative to. */
+  assemblyDir: string;
+  /** From the stack's environment, when it names one. */
+  region?: string;
+  account?: string;
+}
+
+export interface StackOperation {
+  store: StateStore;
+  runner: LambdaRunner;
+  out: Writer;
+  tty: boolean;
+  /** Every event sent to a custom resource is appended here. */
+  sent: SentEvent[];
+  /** For environment-agnostic stacks. */
+  region: string;
+  account: string;
+  queryIntervalMs?: number;
+}
+
+export interface StackResult {
+  stackName: string;
+  /** The stack status reached, e.g. CREATE_COMPLETE, UPDATE_ROLLBACK_COMPLETE, DELETE_COMPLETE. */
+  status: string;
+  ok: boolean;
+  noChanges: boolean;
+  /** After --rehearse-rollback. */
+  rehearsed?: boolean;
+  outputs: Record<string, string>;
+  stackId?: string;
+  /** Why it failed: `<LogicalId> <STATUS>: <reason>`. */
+  reason?: string;
+  /** The *_FAILED event lines. */
+  failures: string[];
+}
+
+export function startRun(op: StackOperation, env: StackEnv, stack: StackState, template: Template, assemblyDir: string | undefined,
+  unresolvedParameters?: Record<string, string>): StackRun {
+  const types = [...Object.values(template.Resources ?? {}).map(r => r.Type), ...Object.values(stack.resources).map(r => r.type), 'AWS::CloudFormation::Stack'];
+  return {
+    env, stack, template, assemblyDir, unresolvedParameters,
+    store: op.store,
+    runner: op.runner,
+    sent: op.sent,
+    queryIntervalMs: op.queryIntervalMs,
+    progress: new StackProgress(op.out, env.stackName, 1, Math.max(...types.map(t => t.length)), op.tty),
+  };
+}

@@ -1,0 +1,38 @@
+// Everything one stack operation (deploy, rollback, destroy) works with.
+import type { LambdaRunner } from './lambda-runner';
+import type { StackProgress } from './progress';
+import type { ScopeSource } from './scope';
+import type { StackEnv } from './simulated';
+import type { StackState, StateStore } from './state';
+import type { Template } from './template';
+
+/** One event CloudFormation sent a custom resource, as the result reports it. */
+export interface SentEvent {
+  stackName: string;
+  requestType: 'Create' | 'Update' | 'Delete';
+  logicalResourceId: string;
+  resourceType: string;
+  physicalResourceId?: string;
+  requestId: string;
+  status: 'SUCCESS' | 'FAILED';
+  reason?: string;
+  /** Answered by the Provider framework itself (the Delete after a failed Create). */
+  swallowed?: boolean;
+}
+
+export interface StackRun extends ScopeSource {
+  readonly env: StackEnv;
+  /** The working record: saved after every resource, so an interrupted run leaves the truth behind. */
+  stack: StackState;
+  /** The template being applied (for a rollback: the one being returned to). */
+  template: Template;
+  readonly store: StateStore;
+  readonly runner: LambdaRunner;
+  readonly progress: StackProgress;
+  readonly sent: SentEvent[];
+  /** Where the template's file assets are; absent when working from the state alone (destroy). */
+  readonly assemblyDir?: string;
+  /** Replaces the waiter's IntervalSeconds (tests, demos). */
+  readonly queryIntervalMs?: number;
+  unresolvedParameters?: Record<string, string>;
+}

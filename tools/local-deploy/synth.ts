@@ -1,0 +1,95 @@
+// Synthesis the way the CDK CLI runs an app: the app command in a shell, told where to write
+// (CDK_OUTDIR) and what context to use (CDK_CONTEXT_JSON). No AWS call, so it works offline.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { LocalDeployError } from './errors';
+
+export interface SynthOptions {
+  cwd: string;
+  /** The app command, or a directory holding a cloud assembly (used as is, like `cdk --app cdk.out`). */
+  app?: string;
+  context: Record<string, string>;
+  outdir: string;
+  region: string;
+  account: string;
+}
+
+export interface Synthesised {
+  assemblyDir: string;
+  /** False when --app named an existing cloud assembly. */
+  synthesised: boolean;
+}
+
+/** What the CDK CLI adds to every app's context (aws-cdk toolkit-lib, contextFromSettings). */
+const CLI_CONTEXT = {
+  'aws:cdk:enable-path-metadata': true,
+  'aws:cdk:enable-asset-metadata': true,
+  'aws:cdk:version-reporting': true,
+  'aws:cdk:bundling-stacks': ['**'],
+  '@aws-cdk/core:failSynthOnValidationErrors': false,
+};
+
+export async function synthesise(options: SynthOptions): Promise<Synthesised> {
+  const cdkJson = readJson(path.join(options.cwd, 'cdk.json'));
+  const app = options.app ?? (typeof cdkJson?.app === 'string' ? cdkJson.app : undefined);
+  if (!app) throw new LocalDeployError(`No app to synthesise: pass --app, or run where a cdk.json names one (looked in ${options.cwd})`);
+  const asDir = path.resolve(options.cwd, app);
+  if (fs.existsSync(path.join(asDir, 'manifest.json')) && fs.statSync(asDir).isDirectory()) return { assemblyDir: asDir, synthesised: false };
+
+  const context = {
+    ...(isRecord(cdkJson?.context) ? cdkJson.context : {}),
+    ...(readJson(path.join(options.cwd, 'cdk.context.json')) ?? {}),
+    ...options.context,
+    ...CLI_CONTEXT,
+  };
+  fs.mkdirSync(options.outdir, { recursive: true });
+  // A stale manifest would pass for the output of an app that wrote none.
+  fs.rmSync(path.join(options.outdir, 'manifest.json'), { force: true });
+  const { failure, output } = await run(app, options.cwd, {
+    ...process.env,
+    CDK_OUTDIR: options.outdir,
+    CDK_CONTEXT_JSON: JSON.stringify(context),
+    CDK_DEFAULT_REGION: options.region,
+    CDK_DEFAULT_ACCOUNT: options.account,
+  });
+  if (failure) {
+    throw new LocalDeployError(`The CDK app failed to synthesise: \`${app}\` ${failure}${output.trim() ? `:\n${indent(output.trim())}` : ' and printed nothing'}`);
+  }
+  if (!fs.existsSync(path.join(options.outdir, 'manifest.json'))) {
+    throw new LocalDeployError(`The CDK app \`${app}\` wrote no cloud assembly to ${options.outdir}: does it call app.synth()?`);
+  }
+  return { assemblyDir: options.outdir, synthesised: true };
+}
+
+/** `failure` says how the command ended when it did not exit 0. */
+function run(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ failure?: string; output: string }> {
+  return new Promise(resolve => {
+    const child = spawn(command, { cwd, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => { output += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => { output += c.toString(); });
+    child.on('error', err => resolve({ failure: `could not start (${err.message})`, output }));
+    child.on('close', (code, signal) => resolve({
+      failure: signal ? `was killed by ${signal}` : code === 0 ? undefined : `exited with code ${code}`,
+      output,
+    }));
+  });
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new LocalDeployError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function indent(text: string): string {
+  return text.split('\n').map(l => `    ${l}`).join('\n');
+}
