@@ -13,22 +13,23 @@ import { waitBriefly } from './fast-poll';
 
 /**
  * What a terminal order means for the event: the resource's attributes, or a FAILED reason.
- * On Create the order is the whole resource; on Update it holds only the added numbers, and
- * the numbers the update removed are released now that the additions have succeeded.
+ * The order holds the numbers that were not already there (on Update the added ones; on Create
+ * all but those restored from the deletion queue). On Update, the numbers the update removed
+ * are released now that the additions have succeeded.
  */
 export async function conclude(event: ResourceEvent, port: ChimePort, spec: OrderSpec, order: PhoneOrder): Promise<OrderAttributes> {
   const creating = event.RequestType === 'Create';
-  const wanted = creating ? spec.numbers : order.numbers.map(n => n.number).filter(n => spec.numbers.includes(n));
-  const outcome = judgeOrder(order, wanted, spec.allowPartial);
+  const ordered = order.numbers.map(n => n.number).filter(n => spec.numbers.includes(n));
+  const outcome = judgeOrder(order, ordered, spec.allowPartial);
   if (outcome.refusal) {
     // On Create, released here rather than left to the rollback: with RETAIN no Delete would come.
     // On Update, the rollback's Update with the old properties releases what this order added.
-    if (creating) await releaseOwned(port, outcome.acquired);
+    if (creating) await releaseOwned(port, spec.numbers);
     throw new EventFailure(outcome.refusal);
   }
   log('INFO', 'order complete', { orderId: order.id, status: order.status, acquired: outcome.acquired.length, failed: outcome.failed.length });
-  if (creating) return attributes(order.id, order.status, outcome.acquired, outcome.failed);
-  await releaseRemoved(port, event, spec);
+  if (creating && ordered.length === spec.numbers.length) return attributes(order.id, order.status, outcome.acquired, outcome.failed);
+  if (!creating) await releaseRemoved(port, event, spec);
   return describeHoldings(port, spec, order.id, order);
 }
 

@@ -2,7 +2,7 @@ import type { Budget } from './budget';
 import { timeLeft } from './budget';
 import type { ChimePort, PhoneOrder } from './chime-port';
 import { sleep } from './concurrency';
-import { chimeFailure } from './failure';
+import { log } from './log';
 import { isTerminal } from './order-status';
 
 const FIRST_INTERVAL_MS = 250;
@@ -37,7 +37,9 @@ export async function waitBriefly(port: ChimePort, order: PhoneOrder, budget: Bu
     try {
       current = (await port.getOrder(order.id)) ?? current;
     } catch (err) {
-      throw chimeFailure(`GetPhoneNumberOrder ${order.id}`, err);
+      // The order exists; failing onEvent now would lose its ID. The waiter takes over instead.
+      log('WARN', 'could not read the order while waiting briefly; leaving it to the waiter', { orderId: order.id, error: (err as Error).name });
+      return current;
     }
   }
   return current;

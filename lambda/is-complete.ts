@@ -6,6 +6,7 @@ import { EventFailure, chimeFailure } from './failure';
 import { log } from './log';
 import { isTerminal } from './order-status';
 import { portFor } from './ports';
+import { isRetryable } from './retryable';
 import { parseSpec } from './spec';
 
 /** Called by the Provider framework's waiter until the order onEvent placed is terminal. */
@@ -14,7 +15,16 @@ export async function checkCompletion(event: CompletionEvent, budget: Budget): P
   if (event.RequestType === 'Delete' || data.PhoneNumberCount !== undefined) return { IsComplete: true };
   const spec = parseSpec(event.ResourceProperties);
   const port = portFor(spec.api, budget);
-  const order = await fetchOrder(port, data.OrderId ?? event.PhysicalResourceId ?? '');
+  const orderId = data.OrderId ?? event.PhysicalResourceId ?? '';
+  let order;
+  try {
+    order = await fetchOrder(port, orderId);
+  } catch (err) {
+    // The SDK already retried; the waiter asks again next interval, and totalTimeout still bounds it.
+    if (!isRetryable(err)) throw chimeFailure(`GetPhoneNumberOrder ${orderId}`, err);
+    log('WARN', 'could not read the order this time; asking again next interval', { orderId, error: (err as Error).name });
+    return { IsComplete: false };
+  }
   if (isTerminal(order.status)) return { IsComplete: true, Data: await conclude(event, port, spec, order) };
   refuseWhenOutOfTime(order);
   log('INFO', 'order not terminal yet', { orderId: order.id, status: order.status });
@@ -37,12 +47,7 @@ function refuseWhenOutOfTime(order: PhoneOrder): void {
 }
 
 async function fetchOrder(port: ChimePort, orderId: string): Promise<PhoneOrder> {
-  let order;
-  try {
-    order = await port.getOrder(orderId);
-  } catch (err) {
-    throw chimeFailure(`GetPhoneNumberOrder ${orderId}`, err);
-  }
+  const order = await port.getOrder(orderId);
   if (!order) throw new EventFailure(`Order ${orderId} no longer exists in Chime: check the account's phone number orders, then deploy again`);
   return order;
 }

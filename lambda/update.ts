@@ -9,7 +9,8 @@ import { log } from './log';
 import { newestOrderFor } from './newest-order';
 import { placeOrder } from './place-order';
 import { portFor } from './ports';
-import { parseSpec, type OrderSpec } from './spec';
+import { restore } from './restore';
+import { numbersToRelease, parseSpec, type OrderSpec } from './spec';
 
 /**
  * Converges the account on the new properties, in place (same physical ID): numbers in the
@@ -29,24 +30,21 @@ export async function update(event: ResourceEvent, budget: Budget): Promise<OnEv
   await moveProductType(port, spec, kept);
 
   const pending = holdings.owned.filter(h => h.status === 'AcquireInProgress').map(h => h.number);
-  if (holdings.absent.length > 0 || pending.length > 0) {
+  // Only numbers this update adds are ordered. A number of the old set that the account does not
+  // hold was never acquired (the failed part of an allowPartial order): ordering it again on every
+  // later update, the UPDATE_ROLLBACK included, fails those over a number nobody asked to add, and
+  // a failed rollback leaves the stack in UPDATE_ROLLBACK_FAILED (found by the chaos suite).
+  const previous = numbersToRelease(event.OldResourceProperties);
+  const toOrder = holdings.absent.filter(n => !previous.includes(n));
+  if (toOrder.length > 0 || pending.length > 0) {
     // A retried onEvent finds its own earlier order's numbers in processing: wait for that order.
-    const order = holdings.absent.length > 0
-      ? await placeOrder(port, spec, holdings.absent)
+    const order = toOrder.length > 0
+      ? await placeOrder(port, spec, toOrder)
       : await newestOrderFor(port, pending, ['Processing']);
     if (order) return answerForOrder(event, port, spec, order, budget, physicalId);
   }
   await releaseRemoved(port, event, spec);
   return { PhysicalResourceId: physicalId, Data: await describeHoldings(port, spec, physicalId) };
-}
-
-async function restore(port: ChimePort, held: HeldNumber): Promise<void> {
-  try {
-    await port.restoreNumber(held.number);
-    log('INFO', 'restored number from the deletion queue', { number: held.number });
-  } catch (err) {
-    throw chimeFailure(`RestorePhoneNumber ${maskNumber(held.number)}`, err);
-  }
 }
 
 async function moveProductType(port: ChimePort, spec: OrderSpec, held: HeldNumber[]): Promise<void> {

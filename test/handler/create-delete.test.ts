@@ -132,3 +132,31 @@ describe('Delete', () => {
     expect(answer.status).toBe('SUCCESS');
   });
 });
+
+describe('Create after a failed attempt', () => {
+  test('a retry after a refused partial order restores what the rollback released and orders the rest', async () => {
+    emulator.setUnavailable([B]);
+    const first = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    expect(first.status).toBe('FAILED');
+    expect(statusOf(emulator, A)).toBe('DeleteInProgress');
+    emulator.setUnavailable([]);
+    const retry = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    expect(retry.status).toBe('SUCCESS');
+    expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['Unassigned', 'Unassigned']);
+    const orders = emulator.orders();
+    expect(orders).toHaveLength(2);
+    expect(orders[1].OrderedPhoneNumbers.map(n => n.E164PhoneNumber)).toEqual([B]);
+    expect(retry.data).toMatchObject({ OrderId: orders[1].PhoneNumberOrderId, PhoneNumbers: `${A},${B}`, PhoneNumberCount: '2', FailedPhoneNumbers: '' });
+    expect(emulator.stats().byOperation.RestorePhoneNumber).toBe(1);
+  });
+
+  test('numbers all in the deletion queue are restored without a new order', async () => {
+    const created = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    await sendEvent({ requestType: 'Delete', props: voiceProps([A, B]), physicalId: created.physicalId });
+    const again = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    expect(again.status).toBe('SUCCESS');
+    expect(emulator.orders()).toHaveLength(1);
+    expect(again.physicalId).toBe(created.physicalId);
+    expect(again.data).toEqual(created.data);
+  });
+});
