@@ -9,13 +9,19 @@ const FIRST_INTERVAL_MS = 250;
 const GROWTH = 1.5;
 /** Past this the interval stops growing, so a finished order is seen within a few seconds. */
 const MAX_INTERVAL_MS = 2_500;
+/** Kept back from the Lambda's remaining time for what follows the wait (settling, answering). */
+const AFTER_WAIT_MS = 10_000;
 
-/** The poll schedule: short at first, when most orders finish, then every couple of seconds. */
+/**
+ * The poll schedule: short at first, when most orders finish, then every couple of seconds,
+ * with the last poll exactly at the end of the window so no order finishing inside it is left
+ * to the waiter's much longer interval.
+ */
 export function pollDelays(totalMs: number): number[] {
   const delays: number[] = [];
   let interval = FIRST_INTERVAL_MS;
-  for (let spent = interval; spent <= totalMs; spent += interval) {
-    delays.push(interval);
+  for (let spent = 0; spent < totalMs; spent += delays[delays.length - 1]) {
+    delays.push(Math.min(interval, totalMs - spent));
     interval = Math.min(interval * GROWTH, MAX_INTERVAL_MS);
   }
   return delays;
@@ -28,11 +34,10 @@ export function pollDelays(totalMs: number): number[] {
  * Answers the last state seen, terminal or not.
  */
 export async function waitBriefly(port: ChimePort, order: PhoneOrder, budget: Budget): Promise<PhoneOrder> {
-  const started = Date.now();
+  const window = Math.max(0, Math.min(budget.inlineWaitMs, timeLeft(budget) - AFTER_WAIT_MS));
   let current = order;
-  for (const delay of pollDelays(budget.inlineWaitMs)) {
+  for (const delay of pollDelays(window)) {
     if (isTerminal(current.status)) return current;
-    if (Date.now() - started + delay > budget.inlineWaitMs || timeLeft(budget) < delay + 10_000) return current;
     await sleep(delay);
     try {
       current = (await port.getOrder(order.id)) ?? current;

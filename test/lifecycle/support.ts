@@ -1,0 +1,80 @@
+// A deployed example stack driven through the local deploy against an emulator the test
+// controls (faults, unavailable numbers, associations), for end-to-end lifecycle tests.
+import * as fs from 'fs';
+import * as path from 'path';
+import { startEmulator, type Emulator } from '../../emulator';
+import { STACK, synthExample, tempDir, variant } from '../local-deploy/example-app';
+import { run, type Run } from '../local-deploy/run';
+
+export interface OrderChange {
+  readonly numbers?: string[];
+  readonly productType?: string;
+  readonly api?: string;
+  readonly allowPartial?: boolean;
+  readonly deletionPolicy?: 'Delete' | 'Retain' | 'RetainExceptOnCreate';
+}
+
+export class LocalStack {
+  /** Synthesises the example app once; stacks started from it share the cloud assembly. */
+  static async synth(): Promise<string> {
+    return synthExample(path.join(tempDir('lifecycle-assembly-'), 'base.out'));
+  }
+
+  /** A stack with its own state and a fresh emulator. */
+  static async start(assembly: string): Promise<LocalStack> {
+    return new LocalStack(tempDir('lifecycle-'), assembly, await startEmulator({ seed: 11 }));
+  }
+
+  private variants = 0;
+  readonly stateDir: string;
+
+  private constructor(readonly root: string, private readonly assembly: string, readonly emulator: Emulator) {
+    this.stateDir = path.join(root, 'state');
+  }
+
+  /** Deploys the example with the order's properties changed as given. */
+  async deploy(change: OrderChange, extra: { rehearseRollback?: boolean } = {}): Promise<Run> {
+    return run({ app: this.assemblyWith(change), stateDir: this.stateDir, endpoint: this.emulator.url, queryIntervalMs: 50, ...extra });
+  }
+
+  async destroy(): Promise<Run> {
+    return run({ app: this.assembly, stateDir: this.stateDir, endpoint: this.emulator.url, destroy: true, queryIntervalMs: 50 });
+  }
+
+  /** Numbers the account holds (not in the deletion queue), sorted. */
+  held(): string[] {
+    return this.emulator.phoneNumbers().filter(n => n.Status !== 'DeleteInProgress').map(n => n.E164PhoneNumber).sort();
+  }
+
+  status(number: string): string | undefined {
+    return this.emulator.phoneNumbers().find(n => n.E164PhoneNumber === number)?.Status;
+  }
+
+  ordersFor(): string[][] {
+    return this.emulator.orders().filter(o => !o.Unrelated).map(o => o.OrderedPhoneNumbers.map(n => n.E164PhoneNumber).sort());
+  }
+
+  async close(): Promise<void> {
+    await this.emulator.close();
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+
+  /** A copy of the example's cloud assembly with the order's properties changed. */
+  assemblyWith(change: OrderChange): string {
+    return variant(this.assembly, path.join(this.root, `v${++this.variants}.out`), resource => {
+      const props = resource.Properties as Record<string, unknown>;
+      if (change.numbers) props.E164PhoneNumbers = change.numbers;
+      if (change.productType) props.ProductType = change.productType;
+      if (change.api) props.Api = change.api;
+      if (change.allowPartial !== undefined) props.AllowPartial = change.allowPartial;
+      if (change.deletionPolicy) resource.DeletionPolicy = change.deletionPolicy;
+    });
+  }
+}
+
+/** The stack's outputs from one run, by what they hold. */
+export function outputsOf(result: Run): { orderId: string; numbers: string } {
+  const outputs = result.result.outputs[STACK] ?? {};
+  const pick = (part: string) => Object.entries(outputs).find(([k]) => k.includes(part))?.[1] ?? '';
+  return { orderId: pick('OrderId'), numbers: pick('PhoneNumbers') };
+}
