@@ -86,6 +86,8 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
         AWS_ENDPOINT_URL_CHIME_SDK_VOICE: endpoint.url,
         AWS_CONFIG_FILE: store.noAwsConfigFile,
         AWS_SHARED_CREDENTIALS_FILE: store.noAwsConfigFile,
+        // Lambda runs the handlers on Node.js 24; the SDK's warning about this machine's older Node is noise here.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     });
     runner.note('run', { command: options.destroy ? 'destroy' : 'deploy', endpoint: endpoint.url, pid: process.pid });
