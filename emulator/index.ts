@@ -1,6 +1,8 @@
 /** Public entry point of the Chime phone-number emulator. */
 export { startEmulator } from './server';
 export { CONTROL_ENDPOINTS } from './control';
+/** Seeded randomness (mulberry32), for tools that replay runs from a seed. */
+export { Prng } from './random';
 export type {
   ApiName,
   AssociationName,

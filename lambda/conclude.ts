@@ -21,7 +21,13 @@ export async function conclude(event: ResourceEvent, port: ChimePort, spec: Orde
   const creating = event.RequestType === 'Create';
   const ordered = order.numbers.map(n => n.number).filter(n => spec.numbers.includes(n));
   const outcome = judgeOrder(order, ordered, spec.allowPartial);
-  if (outcome.refusal) {
+  // With allowPartial, an Update whose order for the added numbers fails outright leaves the
+  // resource partly filled, which is what allowPartial accepts: it keeps what it holds and lists
+  // the rest in FailedPhoneNumbers. Refusing it wedged rollbacks (found by the chaos suite): an
+  // allowPartial resource whose update drops a number its order never got, rolled back because
+  // another resource failed, orders that number again; the order fails again, and the stack is
+  // left in UPDATE_ROLLBACK_FAILED.
+  if (outcome.refusal && !(spec.allowPartial && !creating)) {
     // On Create, released here rather than left to the rollback: with RETAIN no Delete would come.
     // On Update, the rollback's Update with the old properties releases what this order added.
     if (creating) await releaseOwned(port, spec.numbers);

@@ -35,16 +35,18 @@ export async function createExactlyOnce(port: ChimePort, spec: OrderSpec, number
       log('INFO', 'placed order', { orderId: order.id, count: numbers.length, api: port.api });
       return order;
     } catch (err) {
-      if (!isRetryable(err) || attempt >= CREATE_ATTEMPTS) throw chimeFailure('CreatePhoneNumberOrder', err);
-      log('WARN', 'CreatePhoneNumberOrder answer lost or refused for now; looking for the order before retrying', {
+      if (!isRetryable(err)) throw chimeFailure('CreatePhoneNumberOrder', err);
+      log('WARN', 'CreatePhoneNumberOrder answer lost or refused for now; looking for the order before going on', {
         attempt, error: (err as Error).name,
       });
       await sleep(Math.min(100 * 2 ** attempt, 5_000) * (0.5 + Math.random() / 2));
+      // Looked for after the last attempt too: failing without looking would leave a placed order nobody owns.
       const placed = await findRecentOrder(port, spec.productType, numbers);
       if (placed) {
         log('INFO', 'found the order the lost answer was for; adopting it', { orderId: placed.id });
         return placed;
       }
+      if (attempt >= CREATE_ATTEMPTS) throw chimeFailure('CreatePhoneNumberOrder', err);
     }
   }
 }

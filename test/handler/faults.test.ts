@@ -59,3 +59,12 @@ describe('faults', () => {
     expect(emulator.stats().byOperation.GetPhoneNumber).toBe(1);
   });
 });
+
+test('when every create attempt loses its answer, the last one is still looked for and adopted', async () => {
+  emulator.injectOnce({ operation: 'CreatePhoneNumberOrder', kind: 'drop-before-act', count: 5 });
+  emulator.injectOnce({ operation: 'CreatePhoneNumberOrder', kind: 'drop-after-act' });
+  const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+  expect(answer.status).toBe('SUCCESS');
+  expect(emulator.stats().byOperation.CreatePhoneNumberOrder).toBe(6);
+  expect(emulator.orders()).toHaveLength(1);
+}, 30_000);

@@ -1,0 +1,17 @@
+import { UsageError, parseArgs } from '../../tools/chaos/args';
+
+test('reads the options, with defaults', () => {
+  expect(parseArgs([])).toEqual({ runs: 50, help: false });
+  expect(parseArgs(['--runs', '200', '--seed=7', '--concurrency', '8', '--json', 'out.json', '--only', '3,5'])).toEqual({
+    runs: 200, seed: 7, concurrency: 8, json: 'out.json', only: [3, 5], help: false,
+  });
+  expect(parseArgs(['--help']).help).toBe(true);
+});
+
+test('unknown options and bad values are usage errors', () => {
+  expect(() => parseArgs(['--run', '3'])).toThrow(UsageError);
+  expect(() => parseArgs(['--runs'])).toThrow(/--runs needs a value/);
+  expect(() => parseArgs(['--runs', '0'])).toThrow(/--runs must be an integer from 1/);
+  expect(() => parseArgs(['--concurrency', 'many'])).toThrow(UsageError);
+  expect(() => parseArgs(['extra'])).toThrow(/unknown option "extra"/);
+});

@@ -1,0 +1,66 @@
+// Command-line options of `npm run chaos`.
+
+export interface CliOptions {
+  readonly runs: number;
+  readonly seed?: number;
+  readonly concurrency?: number;
+  readonly json?: string;
+  readonly only?: number[];
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: npm run chaos -- [options]   (or: npx tsx tools/chaos/cli.ts [options])
+
+Plays full lifecycles of Custom::ChimePhoneNumberOrder (create, updates, rollbacks, delete)
+against the Chime emulator with seeded faults, audits the emulator's books after each run,
+prints the figures and exits 1 when any invariant is violated.
+
+Options:
+  --runs N          how many runs (default 50)
+  --seed S          seed of the scenarios and faults (default random; printed)
+  --concurrency K   worker processes, each with its own emulator (default min(runs, 48))
+  --only I,J        replay only these run indices of the seed
+  --json FILE       also write the whole report, per-run results included, to FILE
+  --help            show this help`;
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  let runs = 50;
+  let seed: number | undefined;
+  let concurrency: number | undefined;
+  let json: string | undefined;
+  let only: number[] | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? splitOnce(argv[i]) : [argv[i], undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--runs': runs = integer(flag, value(), 1); break;
+      case '--seed': seed = integer(flag, value(), 0, 2 ** 32 - 1); break;
+      case '--concurrency': concurrency = integer(flag, value(), 1, 64); break;
+      case '--json': json = value(); break;
+      case '--only': only = value().split(',').map(v => integer(flag, v.trim(), 0)); break;
+      case '--help': case '-h': help = true; break;
+      default: throw new UsageError(`unknown option ${JSON.stringify(argv[i])}`);
+    }
+  }
+  return { runs, seed, concurrency, json, only, help };
+}
+
+function splitOnce(arg: string): [string, string] {
+  const at = arg.indexOf('=');
+  return [arg.slice(0, at), arg.slice(at + 1)];
+}
+
+function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${flag} must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
