@@ -25,6 +25,8 @@ export interface HeldNumber {
   readonly status: string;
   readonly productType?: string;
   readonly associations: Association[];
+  /** The order that acquired it, where the API says (Chime SDK Voice does; the legacy API does not). */
+  readonly orderId?: string;
 }
 
 export interface ReleaseFailure {

@@ -4,7 +4,7 @@ import type { OrderAttributes, ResourceEvent } from './events';
 import { EventFailure, chimeFailure } from './failure';
 import { observe } from './holdings';
 import { log } from './log';
-import { newestOrderFor } from './newest-order';
+import { newestOrderBehind } from './newest-order';
 import { isTerminal } from './order-status';
 import { releaseOwned } from './release';
 import { attributes, judgeOrder } from './settle';
@@ -54,8 +54,9 @@ export async function releaseRemoved(port: ChimePort, event: ResourceEvent, spec
 
 /** Attributes from what the account holds now; OrderId is the newest order behind the numbers. */
 export async function describeHoldings(port: ChimePort, spec: OrderSpec, fallbackOrderId: string, orderHint?: { id: string; status: string }): Promise<OrderAttributes> {
-  const owned = (await observe(port, spec.numbers)).owned.map(h => h.number);
-  const order = orderHint ?? (await newestOrderFor(port, owned)) ?? { id: fallbackOrderId, status: await statusOf(port, fallbackOrderId) };
+  const held = (await observe(port, spec.numbers)).owned;
+  const owned = held.map(h => h.number);
+  const order = orderHint ?? (await newestOrderBehind(port, held)) ?? { id: fallbackOrderId, status: await statusOf(port, fallbackOrderId) };
   return attributes(order.id, order.status, owned, spec.numbers.filter(n => !owned.includes(n)));
 }
 

@@ -1,5 +1,25 @@
-import type { ChimePort, PhoneOrder } from './chime-port';
+import type { ChimePort, HeldNumber, PhoneOrder } from './chime-port';
 import { chimeFailure } from './failure';
+
+/**
+ * The newest order behind numbers the account holds. Where the API names each number's order
+ * (Chime SDK Voice) those few orders are read; otherwise every page of the order list is scanned.
+ */
+export async function newestOrderBehind(port: ChimePort, held: HeldNumber[]): Promise<PhoneOrder | undefined> {
+  const ids = [...new Set(held.map(h => h.orderId))];
+  if (held.length === 0 || ids.some(id => id === undefined)) return newestOrderFor(port, held.map(h => h.number));
+  let newest: PhoneOrder | undefined;
+  for (const id of ids as string[]) {
+    let order;
+    try {
+      order = await port.getOrder(id);
+    } catch (err) {
+      throw chimeFailure(`GetPhoneNumberOrder ${id}`, err);
+    }
+    if (order && (!newest || (order.createdAt?.getTime() ?? 0) >= (newest.createdAt?.getTime() ?? 0))) newest = order;
+  }
+  return newest;
+}
 
 /**
  * The newest order that acquired any of these numbers, or that still holds them in processing.

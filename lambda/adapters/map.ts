@@ -15,6 +15,7 @@ interface WireNumber {
   Status?: string;
   ProductType?: string;
   Associations?: { Name?: string; Value?: string }[];
+  OrderId?: string;
 }
 
 export function toOrder(o: WireOrder | undefined): PhoneOrder {
@@ -34,6 +35,7 @@ export function toHeldNumber(n: WireNumber | undefined, asked: string): HeldNumb
     status: n?.Status ?? 'Unassigned',
     productType: n?.ProductType,
     associations: (n?.Associations ?? []).map(a => ({ name: a.Name ?? '', value: a.Value ?? '' })),
+    orderId: n?.OrderId,
   };
 }
 

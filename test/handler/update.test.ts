@@ -169,3 +169,15 @@ test('new properties that are invalid fail the update before any call to Chime',
   expect(updated.reason).toMatch(/\*\*\*0100 is outside the U\.S\. \(CA\)/);
   expect(emulator.stats().requests).toBe(before);
 });
+
+test('OrderId after a removal comes from the numbers\' own order IDs on Chime SDK Voice, from the order list on the legacy API', async () => {
+  const created = await deployed([A, B, C]);
+  const lists = () => ops().ListPhoneNumberOrders ?? 0;
+  const before = lists();
+  const voice = await updateTo(created.physicalId, voiceProps([A, B, C]), voiceProps([A, B]));
+  expect(voice.data.OrderId).toBe(created.physicalId);
+  expect(lists()).toBe(before);
+  const legacy = await updateTo(created.physicalId, voiceProps([A, B]), voiceProps([A], { Api: 'chime' }));
+  expect(legacy.data.OrderId).toBe(created.physicalId);
+  expect(lists()).toBeGreaterThan(before);
+});
