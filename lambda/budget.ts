@@ -24,8 +24,6 @@ export function budgetOf(context: LambdaContext | undefined, now = Date.now()): 
   };
 }
 
-export const UNLIMITED: Budget = { deadline: Infinity, inlineWaitMs: 0 };
-
 export function timeLeft(budget: Budget): number {
   return budget.deadline - Date.now();
 }

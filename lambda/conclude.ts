@@ -8,8 +8,8 @@ import { newestOrderBehind } from './newest-order';
 import { isTerminal } from './order-status';
 import { releaseOwned } from './release';
 import { attributes, judgeOrder } from './settle';
-import { numbersToRelease, type OrderSpec } from './spec';
 import { waitBriefly } from './fast-poll';
+import { numbersToRelease, type OrderSpec } from './spec';
 
 /**
  * What a terminal order means for the event: the resource's attributes, or a FAILED reason.
@@ -59,7 +59,6 @@ export async function describeHoldings(port: ChimePort, spec: OrderSpec, fallbac
   const order = orderHint ?? (await newestOrderBehind(port, held)) ?? { id: fallbackOrderId, status: await statusOf(port, fallbackOrderId) };
   return attributes(order.id, order.status, owned, spec.numbers.filter(n => !owned.includes(n)));
 }
-
 
 async function statusOf(port: ChimePort, orderId: string): Promise<string> {
   try {

@@ -1,7 +1,7 @@
-export const TERMINAL_ORDER_STATUSES = ['Successful', 'Partial', 'Failed', 'Exception', 'Cancelled'];
+const TERMINAL_ORDER_STATUSES = ['Successful', 'Partial', 'Failed', 'Exception', 'Cancelled'];
 
 /** A number in one of these states is on its way out of the account, not owned. */
-export const LEAVING_NUMBER_STATUSES = ['DeleteInProgress', 'ReleaseInProgress', 'DeleteFailed', 'ReleaseFailed', 'Cancelled'];
+const LEAVING_NUMBER_STATUSES = ['DeleteInProgress', 'ReleaseInProgress', 'DeleteFailed', 'ReleaseFailed', 'Cancelled'];
 
 export function isTerminal(status: string): boolean {
   return TERMINAL_ORDER_STATUSES.includes(status);

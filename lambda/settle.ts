@@ -1,6 +1,5 @@
 import type { PhoneOrder } from './chime-port';
 import type { OrderAttributes } from './events';
-import { EventFailure } from './failure';
 import { maskNumber } from '../lib/order-rules';
 
 /** What a terminal order means for the numbers it was placed for. */
@@ -40,8 +39,4 @@ export function attributes(orderId: string, orderStatus: string, owned: string[]
     PhoneNumberCount: String(sorted.length),
     FailedPhoneNumbers: [...failed].sort().join(','),
   };
-}
-
-export function refuse(outcome: Outcome): never {
-  throw new EventFailure(outcome.refusal ?? 'refused');
 }
