@@ -22,14 +22,19 @@ export interface OrderAttributes {
   readonly FailedPhoneNumbers: string;
 }
 
+/** Not an attribute: onEvent's note to isComplete that a Delete still has numbers to release. */
+interface DeleteProgress {
+  readonly ReleasePending?: 'true';
+}
+
 export interface OnEventResult {
   readonly PhysicalResourceId?: string;
-  readonly Data?: Partial<OrderAttributes>;
+  readonly Data?: Partial<OrderAttributes> & DeleteProgress;
 }
 
 /** What isComplete receives: the event plus what onEvent answered. */
 export interface CompletionEvent extends ResourceEvent {
-  readonly Data?: Partial<OrderAttributes>;
+  readonly Data?: Partial<OrderAttributes> & DeleteProgress;
 }
 
 export interface IsCompleteResult {

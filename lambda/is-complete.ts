@@ -2,6 +2,7 @@ import type { ChimePort, PhoneOrder } from './chime-port';
 import type { CompletionEvent, IsCompleteResult } from './events';
 import type { Budget } from './budget';
 import { conclude } from './conclude';
+import { completeDelete } from './delete';
 import { EventFailure, chimeFailure } from './failure';
 import { log } from './log';
 import { isTerminal } from './order-status';
@@ -12,7 +13,8 @@ import { parseSpec } from './spec';
 /** Called by the Provider framework's waiter until the order onEvent placed is terminal. */
 export async function checkCompletion(event: CompletionEvent, budget: Budget): Promise<IsCompleteResult> {
   const data = event.Data ?? {};
-  if (event.RequestType === 'Delete' || data.PhoneNumberCount !== undefined) return { IsComplete: true };
+  if (event.RequestType === 'Delete') return completeDelete(event, budget);
+  if (data.PhoneNumberCount !== undefined) return { IsComplete: true };
   const spec = parseSpec(event.ResourceProperties);
   const port = portFor(spec.api, budget);
   const orderId = data.OrderId ?? event.PhysicalResourceId ?? '';

@@ -160,3 +160,22 @@ describe('Create after a failed attempt', () => {
     expect(again.data).toEqual(created.data);
   });
 });
+
+describe('Delete while the order is still processing', () => {
+  test('waits for the order to end, then releases what it acquired (a rollback after a create timed out)', async () => {
+    emulator.configure({ orderDelayMs: 400 });
+    process.env.INLINE_WAIT_SECONDS = '0';
+    try {
+      const { onEvent } = await import('../../lambda');
+      const placed = await onEvent({ RequestType: 'Create', ResourceProperties: voiceProps([A, B]) });
+      expect(statusOf(emulator, A)).toBe('AcquireInProgress');
+      const deleted = await sendEvent({ requestType: 'Delete', props: voiceProps([A, B]), physicalId: placed.PhysicalResourceId }, { intervalMs: 100 });
+      expect(deleted.status).toBe('SUCCESS');
+      expect(deleted.isCompleteCalls).toBeGreaterThan(1);
+      expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['DeleteInProgress', 'DeleteInProgress']);
+      expect(emulator.stats().byOperation.BatchDeletePhoneNumber).toBe(1);
+    } finally {
+      delete process.env.INLINE_WAIT_SECONDS;
+    }
+  });
+});
