@@ -27,6 +27,9 @@ const routes: Record<string, Handler> = {
       kind: str(b.kind, 'kind') as Parameters<Emulator['injectOnce']>[0]['kind'],
       count: b.count as number | undefined,
     }),
+  'POST /_emulator/order-script': (emu, b) => emu.scriptOrder(b as Parameters<Emulator['scriptOrder']>[0]),
+  'POST /_emulator/release-failures': (emu, b) => emu.failReleases(b as unknown as Parameters<Emulator['failReleases']>[0]),
+  'POST /_emulator/phone-numbers': (emu, b) => emu.putNumber(b as unknown as Parameters<Emulator['putNumber']>[0]),
   'POST /_emulator/unrelated-orders': (emu, b) => {
     const { count, ...opts } = b;
     emu.addUnrelatedOrders(count as number, opts);

@@ -77,3 +77,13 @@ export function refused(message: string, code?: string): ApiError {
 export function notFound(message: string): ApiError {
   return new ApiError('NotFound', message);
 }
+
+/** The error a single-number call answers for a per-number ErrorCode (as BatchDeletePhoneNumber would report it). */
+export function errorForCode(code: string, message: string): ApiError {
+  const byCode: Record<string, ErrorName> = {
+    Conflict: 'Conflict', Forbidden: 'Forbidden', NotFound: 'NotFound', ResourceLimitExceeded: 'ResourceLimitExceeded',
+    ServiceFailure: 'ServiceFailure', AccessDenied: 'AccessDenied', ServiceUnavailable: 'ServiceUnavailable',
+    Throttled: 'ThrottledClient', Throttling: 'ThrottledClient', Unauthorized: 'UnauthorizedClient',
+  };
+  return new ApiError(byCode[code] ?? 'BadRequest', message, { code });
+}

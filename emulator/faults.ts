@@ -18,6 +18,7 @@ const KINDS: InjectedFaultKind[] = [
   'drop-before-act',
   'bad-request',
   'access-denied',
+  'resource-limit-exceeded',
 ];
 
 /** What to do with one request: an error or drop instead of acting (`before`), a drop after acting, a delay. */

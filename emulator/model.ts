@@ -3,10 +3,13 @@
  * Time-based transitions (order completion, deletion-queue expiry) are applied lazily by
  * `settle()`, so no timers run and the whole state can be written to a file and resumed.
  */
-import { ApiError, notFound, refused } from './errors';
+import { ApiError, errorForCode, notFound, refused } from './errors';
 import { classify, E164_PATTERN, mask, normalize } from './numbers';
 import { Prng } from './random';
-import { ApiName, AssociationName, PhoneNumberStatus, ProductType, UnrelatedOrderOptions } from './types';
+import { checkSeed, Scripts } from './scripts';
+import {
+  ApiName, AssociationName, InProgressOrderStatus, PhoneNumberStatus, ProductType, ScriptedOrderEnd, SeededNumber, UnrelatedOrderOptions,
+} from './types';
 import { CreateInput, UpdateInput } from './validation';
 
 export interface NumberRecord {
@@ -39,6 +42,10 @@ export interface OrderRecord {
   /** Whether the inventory has been updated for the terminal outcome. */
   settled: boolean;
   unrelated: boolean;
+  /** Scripted: the status shown while processing (default Processing). */
+  processingStatus?: InProgressOrderStatus;
+  /** Scripted: every number failed, and the order ends with this status. */
+  end?: ScriptedOrderEnd;
 }
 
 export interface ModelSettings {
@@ -59,6 +66,11 @@ export interface PhoneNumberErrorEntry {
 }
 
 const OWNED: PhoneNumberStatus[] = ['Unassigned', 'Assigned'];
+/** Records of numbers the account does not hold: ordering such a number again is allowed. */
+const REORDERABLE: PhoneNumberStatus[] = ['AcquireFailed', 'Cancelled'];
+const DELETION_QUEUE: PhoneNumberStatus[] = ['DeleteInProgress', 'ReleaseInProgress'];
+/** Held numbers that a release may be tried on (a failed release can be tried again). */
+const RELEASABLE: PhoneNumberStatus[] = ['Unassigned', 'Assigned', 'ReleaseFailed', 'DeleteFailed'];
 const ASSOCIATION_NAMES: AssociationName[] = ['VoiceConnectorId', 'SipRuleId', 'UserId', 'VoiceConnectorGroupId'];
 // Fictional numbers of unrelated orders are spread over real U.S. area codes.
 const US_AREA_CODES = ['201', '202', '206', '212', '213', '303', '305', '312', '404', '415', '503', '512', '617', '702', '713', '919'];
@@ -67,6 +79,7 @@ export class Model {
   orders: OrderRecord[] = [];
   inventory = new Map<string, NumberRecord>();
   unavailable = new Set<string>();
+  readonly scripts = new Scripts();
 
   constructor(
     private readonly now: () => number,
@@ -83,18 +96,16 @@ export class Model {
       for (const { e164, outcome } of order.numbers) {
         const rec = this.inventory.get(e164);
         if (!rec || rec.orderId !== order.id || rec.status !== 'AcquireInProgress') continue;
-        if (outcome === 'Acquired') {
-          rec.status = 'Unassigned';
-          rec.updatedAt = order.readyAt;
-        } else {
-          this.inventory.delete(e164);
-        }
+        // A failed acquisition leaves a record (with the order's Name and OrderId), as Chime SDK Voice
+        // lists AcquireFailed numbers; ordering the number again later replaces it.
+        rec.status = outcome === 'Acquired' ? 'Unassigned' : order.end === 'Cancelled' ? 'Cancelled' : 'AcquireFailed';
+        rec.updatedAt = order.readyAt;
       }
       order.settled = true;
       changed = true;
     }
     for (const [id, rec] of this.inventory) {
-      if (rec.status === 'DeleteInProgress' && rec.purgeAt !== undefined && now >= rec.purgeAt) {
+      if (DELETION_QUEUE.includes(rec.status) && rec.purgeAt !== undefined && now >= rec.purgeAt) {
         this.inventory.delete(id);
         changed = true;
       }
@@ -112,8 +123,10 @@ export class Model {
   createOrder(api: ApiName, input: CreateInput): OrderRecord {
     const now = this.now();
     const id = this.newOrderId();
+    const script = this.scripts.takeOrderScript(input.numbers);
     const numbers = input.numbers.map((e164) => {
-      if (this.inventory.has(e164)) return { e164, outcome: 'Failed' as const };
+      const existing = this.inventory.get(e164);
+      if (existing && !REORDERABLE.includes(existing.status)) return { e164, outcome: 'Failed' as const };
       const info = classify(e164);
       this.inventory.set(e164, {
         id: e164,
@@ -127,7 +140,7 @@ export class Model {
         createdAt: now,
         updatedAt: now,
       });
-      return { e164, outcome: this.unavailable.has(e164) ? ('Failed' as const) : ('Acquired' as const) };
+      return { e164, outcome: this.unavailable.has(e164) || script?.end ? ('Failed' as const) : ('Acquired' as const) };
     });
     const order: OrderRecord = {
       id,
@@ -139,6 +152,8 @@ export class Model {
       numbers,
       settled: false,
       unrelated: false,
+      ...(script?.processingStatus ? { processingStatus: script.processingStatus } : {}),
+      ...(script?.end ? { end: script.end } : {}),
     };
     this.orders.push(order);
     return order;
@@ -180,8 +195,11 @@ export class Model {
 
   deleteNumber(id: string): void {
     const rec = this.getNumber(id);
-    if (rec.status === 'DeleteInProgress') throw refused(`Phone number ${mask(id)} is already in the deletion queue.`);
+    if (DELETION_QUEUE.includes(rec.status)) throw refused(`Phone number ${mask(id)} is already in the deletion queue.`);
     if (rec.status === 'AcquireInProgress') throw refused(`Phone number ${mask(id)} is still being acquired and cannot be deleted yet.`);
+    if (!RELEASABLE.includes(rec.status)) throw refused(`Phone number ${mask(id)} cannot be deleted while its status is ${rec.status}.`);
+    const scripted = this.scripts.takeReleaseFailure(id);
+    if (scripted) throw errorForCode(scripted.code, `Phone number ${mask(id)} could not be deleted.`);
     if (rec.associations.length > 0) {
       throw refused(
         `Phone number ${mask(id)} cannot be deleted: it is associated with ${rec.associations.map((a) => `${a.name} ${a.value}`).join(', ')}.`,
@@ -211,7 +229,7 @@ export class Model {
 
   restoreNumber(id: string): NumberRecord {
     const rec = this.getNumber(id);
-    if (rec.status !== 'DeleteInProgress') throw refused(`Phone number ${mask(id)} is not in the deletion queue.`);
+    if (!DELETION_QUEUE.includes(rec.status)) throw refused(`Phone number ${mask(id)} is not in the deletion queue.`);
     rec.status = 'Unassigned';
     rec.associations = [];
     rec.deletedAt = undefined;
@@ -221,6 +239,20 @@ export class Model {
   }
 
   // ---- controls ----
+
+  putNumber(seed: SeededNumber): void {
+    checkSeed(seed);
+    const id = normalize(seed.number);
+    const info = classify(id);
+    const now = this.now();
+    const status = seed.status ?? 'Unassigned';
+    this.inventory.set(id, {
+      id, country: info.country, type: info.type, productType: seed.productType ?? 'VoiceConnector', status, associations: [],
+      ...(seed.name !== undefined ? { name: seed.name } : {}), ...(seed.orderId !== undefined ? { orderId: seed.orderId } : {}),
+      createdAt: now, updatedAt: now,
+      ...(DELETION_QUEUE.includes(status) ? { deletedAt: now, purgeAt: now + this.settings.deletionQueueMs } : {}),
+    });
+  }
 
   setUnavailable(numbers: string[]): void {
     this.unavailable = new Set(numbers.map((n) => normalize(checkNumber(n))));
@@ -289,6 +321,7 @@ export class Model {
 
   clear(): void {
     this.load({ orders: [], numbers: [], unavailable: [] });
+    this.scripts.clear();
   }
 }
 

@@ -22,6 +22,9 @@ import {
   EmulatorStats,
   FaultSettings,
   InjectedFault,
+  OrderScript,
+  ReleaseFailureScript,
+  SeededNumber,
   UnrelatedOrderOptions,
 } from './types';
 import { numberView, orderView } from './wire';
@@ -62,6 +65,8 @@ function faultError(kind: NonNullable<FaultPlan['before']>): ApiError {
       return new ApiError('ServiceUnavailable', 'The service is currently unavailable.');
     case 'access-denied':
       return new ApiError('AccessDenied', 'You do not have sufficient access to perform this action.');
+    case 'resource-limit-exceeded':
+      return new ApiError('ResourceLimitExceeded', 'The request exceeds the resource limit.');
     default:
       return new ApiError('BadRequest', 'Injected bad request.');
   }
@@ -284,6 +289,20 @@ class ChimeEmulator implements Emulator {
 
   injectOnce(fault: InjectedFault): void {
     this.faults.injectOnce(fault);
+  }
+
+  scriptOrder(script: OrderScript): void {
+    this.model.scripts.addOrderScript(script);
+  }
+
+  failReleases(failure: ReleaseFailureScript): void {
+    this.model.scripts.addReleaseFailure(failure);
+  }
+
+  putNumber(number: SeededNumber): void {
+    this.settle();
+    this.model.putNumber(number);
+    this.persist();
   }
 
   advanceClock(ms: number): void {

@@ -4,10 +4,40 @@
 export type ApiName = 'chime' | 'chime-sdk-voice';
 
 export type ProductType = 'BusinessCalling' | 'VoiceConnector' | 'SipMediaApplicationDialIn';
-export type OrderStatus = 'Processing' | 'Successful' | 'Partial' | 'Failed';
+/** Chime SDK Voice's PhoneNumberOrderStatus; the legacy API knows only the first four. */
+export type OrderStatus =
+  | 'Processing'
+  | 'Successful'
+  | 'Partial'
+  | 'Failed'
+  | 'PendingDocuments'
+  | 'Submitted'
+  | 'FOC'
+  | 'ChangeRequested'
+  | 'Exception'
+  | 'CancelRequested'
+  | 'Cancelled';
+/** What an order may be shown as while it is still processing. */
+export type InProgressOrderStatus = 'Processing' | 'PendingDocuments' | 'Submitted' | 'FOC' | 'ChangeRequested' | 'CancelRequested';
+/** How a scripted order may end besides what its numbers' availability decides. */
+export type ScriptedOrderEnd = 'Failed' | 'Exception' | 'Cancelled';
 export type OrderedNumberStatus = 'Processing' | 'Acquired' | 'Failed';
-/** Statuses the emulator stores; on the legacy `chime` API `DeleteInProgress` is shown as `ReleaseInProgress`. */
-export type PhoneNumberStatus = 'AcquireInProgress' | 'Unassigned' | 'Assigned' | 'DeleteInProgress';
+/**
+ * Chime SDK Voice's PhoneNumberStatus. The legacy `chime` API shows `DeleteInProgress` as
+ * `ReleaseInProgress` and has no `Cancelled` or port-in statuses (see wire.ts).
+ */
+export type PhoneNumberStatus =
+  | 'AcquireInProgress'
+  | 'AcquireFailed'
+  | 'Unassigned'
+  | 'Assigned'
+  | 'ReleaseInProgress'
+  | 'DeleteInProgress'
+  | 'ReleaseFailed'
+  | 'DeleteFailed'
+  | 'Cancelled'
+  | 'PortinInProgress'
+  | 'PortinCancelRequested';
 export type AssociationName = 'VoiceConnectorId' | 'SipRuleId' | 'UserId' | 'VoiceConnectorGroupId';
 
 export type OperationName =
@@ -66,7 +96,8 @@ export type InjectedFaultKind =
   | 'drop-after-act'
   | 'drop-before-act'
   | 'bad-request'
-  | 'access-denied';
+  | 'access-denied'
+  | 'resource-limit-exceeded';
 
 export interface InjectedFault {
   /** An operation name, or '*' for the next request of any operation. */
@@ -162,6 +193,12 @@ export interface Emulator {
   addUnrelatedOrders(count: number, opts?: UnrelatedOrderOptions): void;
   /** Deterministic one-shot faults, consumed in order. */
   injectOnce(fault: InjectedFault): void;
+  /** How the next orders end or show while processing (see OrderScript). */
+  scriptOrder(script: OrderScript): void;
+  /** The next releases of these numbers fail for each number, as BatchDeletePhoneNumber reports it. */
+  failReleases(failure: ReleaseFailureScript): void;
+  /** Puts a number in the account as if it came from elsewhere (console, port-in, another tool). */
+  putNumber(number: SeededNumber): void;
   /** Moves the emulator's clock forward (on top of options.clock), e.g. to expire the deletion queue. */
   advanceClock(ms: number): void;
   /** Back to the state and settings the emulator started with (empty account, zero stats). */
@@ -169,4 +206,33 @@ export interface Emulator {
   orders(): EmulatorOrder[];
   phoneNumbers(): EmulatorPhoneNumber[];
   stats(): EmulatorStats;
+}
+
+/** Scripts the next order(s): those holding any of `numbers`, or any order when `numbers` is absent. */
+export interface OrderScript {
+  /** How the order ends: every number fails, and the order shows this status. */
+  end?: ScriptedOrderEnd;
+  /** The status the order shows until it ends; default Processing. */
+  processingStatus?: InProgressOrderStatus;
+  numbers?: string[];
+  /** How many orders the script applies to; default 1. */
+  count?: number;
+}
+
+export interface ReleaseFailureScript {
+  numbers: string[];
+  /** The PhoneNumberError's ErrorCode; default ServiceFailure. */
+  code?: string;
+  /** How many release attempts of each number fail; default 1. */
+  count?: number;
+}
+
+export interface SeededNumber {
+  number: string;
+  /** Default Unassigned. */
+  status?: PhoneNumberStatus;
+  /** Default VoiceConnector. */
+  productType?: ProductType;
+  name?: string;
+  orderId?: string;
 }

@@ -1,16 +1,27 @@
 /** Renders records as each API's JSON shapes (and as the emulator's inspection views). */
 import { NumberRecord, OrderRecord } from './model';
-import { ApiName, EmulatorOrder, EmulatorPhoneNumber, OrderStatus } from './types';
+import { ApiName, EmulatorOrder, EmulatorPhoneNumber, OrderStatus, PhoneNumberStatus } from './types';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** How the legacy API shows what only Chime SDK Voice names. */
+const LEGACY_ORDER_STATUS: Partial<Record<OrderStatus, OrderStatus>> = {
+  PendingDocuments: 'Processing', Submitted: 'Processing', FOC: 'Processing', ChangeRequested: 'Processing', CancelRequested: 'Processing',
+  Exception: 'Failed', Cancelled: 'Failed',
+};
+const LEGACY_NUMBER_STATUS: Partial<Record<PhoneNumberStatus, string>> = {
+  DeleteInProgress: 'ReleaseInProgress', Cancelled: 'AcquireFailed', PortinInProgress: 'AcquireInProgress', PortinCancelRequested: 'AcquireInProgress',
+};
 
 /** @param asPlaced render as the order looked when placed: CreatePhoneNumberOrder always answers Processing. */
 export function orderView(o: OrderRecord, asPlaced = false): EmulatorOrder {
   const processing = asPlaced || !o.settled;
   const acquired = o.numbers.filter((n) => n.outcome === 'Acquired').length;
   const status: OrderStatus = processing
-    ? 'Processing'
-    : acquired === o.numbers.length
+    ? (asPlaced ? 'Processing' : o.processingStatus ?? 'Processing')
+    : o.end
+      ? o.end
+      : acquired === o.numbers.length
       ? 'Successful'
       : acquired === 0
         ? 'Failed'
@@ -52,9 +63,10 @@ export function orderToWire(api: ApiName, o: OrderRecord, asPlaced = false): Rec
   delete wire.Api;
   delete wire.Unrelated;
   if (api === 'chime') {
-    // The legacy model has neither member.
+    // The legacy model has neither member, and only four order statuses.
     delete wire.OrderType;
     delete wire.Name;
+    wire.Status = LEGACY_ORDER_STATUS[wire.Status as OrderStatus] ?? wire.Status;
   }
   return wire;
 }
@@ -75,8 +87,8 @@ export function numberToWire(api: ApiName, r: NumberRecord): Record<string, unkn
     CallingNameStatus: r.callingName ? 'UpdateSucceeded' : 'Unassigned',
   };
   if (api === 'chime') {
-    // Legacy Chime calls the deletion queue state ReleaseInProgress and has no OrderId/Name members.
-    if (r.status === 'DeleteInProgress') wire.Status = 'ReleaseInProgress';
+    // Legacy Chime calls the deletion queue state ReleaseInProgress, lacks the voice-only statuses and has no OrderId/Name members.
+    wire.Status = LEGACY_NUMBER_STATUS[r.status] ?? r.status;
     delete wire.OrderId;
     delete wire.Name;
   }

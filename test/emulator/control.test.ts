@@ -22,7 +22,10 @@ describe('emulator: HTTP control endpoints', () => {
     expect((await post('advance-clock', { ms: 5000 })).status).toBe(200);
     const after = await state();
     expect(after.orders[0]).toMatchObject({ Status: 'Partial' });
-    expect(after.phoneNumbers).toEqual([expect.objectContaining({ PhoneNumberId: N.a, Status: 'Unassigned' })]);
+    expect(after.phoneNumbers).toEqual([
+      expect.objectContaining({ PhoneNumberId: N.a, Status: 'Unassigned' }),
+      expect.objectContaining({ PhoneNumberId: N.b, Status: 'AcquireFailed' }),
+    ]);
 
     expect((await post('associate', { number: N.a, name: 'VoiceConnectorId', value: 'vc-1' })).status).toBe(200);
     expect((await failure(h.voice.send(new DeletePhoneNumberCommand({ PhoneNumberId: N.a })))).Code).toBe('PhoneNumberAssociationsExist');

@@ -42,7 +42,7 @@ describe('emulator: phone number orders', () => {
     expect(owned).toMatchObject({ Status: 'Unassigned', ProductType: 'VoiceConnector', Country: 'US', Type: 'Local', Associations: [] });
   });
 
-  test('unavailable numbers fail: Partial when some are acquired, and failed numbers leave the inventory', async () => {
+  test('unavailable numbers fail: Partial when some are acquired; a failed number keeps an AcquireFailed record, orderable again', async () => {
     h.emu.setUnavailable([N.b]);
     const id = (await order([N.a, N.b])).PhoneNumberOrder!.PhoneNumberOrderId!;
     expect(h.emu.phoneNumbers().map((n) => [n.PhoneNumberId, n.Status])).toEqual([
@@ -56,8 +56,17 @@ describe('emulator: phone number orders', () => {
       { E164PhoneNumber: N.a, Status: 'Acquired' },
       { E164PhoneNumber: N.b, Status: 'Failed' },
     ]);
-    const e = await failure(h.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: N.b })));
-    expect(e.name).toBe('NotFoundException');
+    const record = (await h.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: N.b }))).PhoneNumber!;
+    expect(record).toMatchObject({ Status: 'AcquireFailed', OrderId: id });
+    const legacy = (await h.legacy.send(new Legacy.GetPhoneNumberCommand({ PhoneNumberId: N.b }))).PhoneNumber!;
+    expect(legacy).toMatchObject({ Status: 'AcquireFailed' });
+    expect(legacy).not.toHaveProperty('OrderId');
+
+    h.emu.setUnavailable([]);
+    const again = (await order([N.b])).PhoneNumberOrder!.PhoneNumberOrderId!;
+    h.clock.advance(60_000);
+    expect((await get(again)).Status).toBe('Successful');
+    expect(h.emu.phoneNumbers().find(n => n.PhoneNumberId === N.b)).toMatchObject({ Status: 'Unassigned', OrderId: again });
     expect(h.emu.stats().malformed).toBe(0);
   });
 
