@@ -25,8 +25,10 @@ export interface HeldNumber {
   readonly status: string;
   readonly productType?: string;
   readonly associations: Association[];
-  /** The order that acquired it, where the API says (Chime SDK Voice does; the legacy API does not). */
+  /** The order that acquired it (Chime SDK Voice only). */
   readonly orderId?: string;
+  /** The number's Name, where a resource's mark lives (Chime SDK Voice only). */
+  readonly name?: string;
 }
 
 export interface ReleaseFailure {
@@ -37,12 +39,16 @@ export interface ReleaseFailure {
 
 export interface ChimePort {
   readonly api: string;
+  /** Whether numbers carry a Name and an OrderId, so a resource can mark and recognise its own. */
+  readonly marksNumbers: boolean;
   /** Sent once, never retried by the SDK: a lost answer must be looked for, not re-sent. */
   createOrder(productType: string, numbers: string[], name?: string): Promise<PhoneOrder>;
   getOrder(id: string): Promise<PhoneOrder | undefined>;
   listOrders(): AsyncIterable<PhoneOrder>;
   getNumber(number: string): Promise<HeldNumber | undefined>;
   setProductType(number: string, productType: string): Promise<void>;
+  /** Chime SDK Voice only (marksNumbers). */
+  setName(number: string, name: string): Promise<void>;
   /** Releases into the deletion queue; answers the numbers it could not release. */
   releaseNumbers(numbers: string[]): Promise<ReleaseFailure[]>;
   restoreNumber(number: string): Promise<void>;

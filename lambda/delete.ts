@@ -1,37 +1,54 @@
+// Delete: release every number of the list this resource owns; numbers still being acquired
+// are released by the waiter once their order ends; a release Chime cannot do this time is
+// tried again at the next interval.
 import type { Budget } from './budget';
 import type { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from './events';
-import { observe } from './holdings';
+import { EventFailure, isTransient } from './failure';
 import { log } from './log';
+import { observe } from './observe';
+import { identityOf } from './ownership';
+import { planDelete } from './plan-delete';
 import { portFor } from './ports';
-import { releaseOwned } from './release';
-import { apiOf, numbersToRelease } from './spec';
+import { executeSettle } from './execute';
+import { outOfTime } from './is-complete';
+import { apiOf, numbersOf } from './spec';
 
-/**
- * Releases every owned number of the desired set; gone or never acquired ones are skipped.
- * Numbers still being acquired cannot be released yet (an order that outlived a failed create,
- * whose rollback this is): the waiter releases them once their order has ended.
- */
+type Step = 'done' | 'pending';
+
 export async function remove(event: ResourceEvent, budget: Budget): Promise<OnEventResult> {
-  const port = portFor(apiOf(event.ResourceProperties), budget);
-  const numbers = numbersToRelease(event.ResourceProperties);
-  if (await stillAcquiring(port, numbers)) {
-    log('INFO', 'numbers still being acquired; releasing them once their order ends', { numbers });
-    return { PhysicalResourceId: event.PhysicalResourceId, Data: { ReleasePending: 'true' } };
-  }
-  await releaseOwned(port, numbers);
-  return { PhysicalResourceId: event.PhysicalResourceId };
+  const step = await releaseOwned(event, budget, false);
+  if (step === 'done') return { PhysicalResourceId: event.PhysicalResourceId };
+  return { PhysicalResourceId: event.PhysicalResourceId, Data: { ReleasePending: 'true', StartedAt: String(Date.now()) } };
 }
 
-/** isComplete for a Delete: done at once, unless onEvent left numbers to release after their order. */
 export async function completeDelete(event: CompletionEvent, budget: Budget): Promise<IsCompleteResult> {
   if (event.Data?.ReleasePending !== 'true') return { IsComplete: true };
-  const port = portFor(apiOf(event.ResourceProperties), budget);
-  const numbers = numbersToRelease(event.ResourceProperties);
-  if (await stillAcquiring(port, numbers)) return { IsComplete: false };
-  await releaseOwned(port, numbers);
-  return { IsComplete: true };
+  return { IsComplete: (await releaseOwned(event, budget, outOfTime(event.Data?.StartedAt))) === 'done' };
 }
 
-async function stillAcquiring(port: ReturnType<typeof portFor>, numbers: string[]): Promise<boolean> {
-  return (await observe(port, numbers)).owned.some(h => h.status === 'AcquireInProgress');
+async function releaseOwned(event: ResourceEvent, budget: Budget, outOfTime: boolean): Promise<Step> {
+  const props = event.ResourceProperties;
+  const numbers = numbersOf(props);
+  const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
+  const port = portFor(apiOf(props), budget);
+  const plan = planDelete(numbers, await observe(port, identity, numbers));
+  if (plan.kind === 'refuse') throw new EventFailure(plan.reason);
+  if (plan.kind === 'wait') {
+    if (outOfTime) {
+      throw new EventFailure(`${plan.why}, but the provider's totalTimeout is about to end: once the order ends, delete again `
+        + '(or release the numbers in the Chime console)');
+    }
+    log('INFO', 'waiting before releasing', { why: plan.why });
+    return 'pending';
+  }
+  if (plan.skipped.length > 0) log('INFO', 'not releasing numbers this resource does not own or that are already gone', { numbers: plan.skipped });
+  if (plan.numbers.length === 0) return 'done';
+  try {
+    await executeSettle(port, [{ kind: 'release', numbers: plan.numbers }], identity);
+  } catch (err) {
+    if (!isTransient(err) || outOfTime) throw err;
+    log('WARN', 'release failed for now; trying again at the next interval', { reason: (err as Error).message });
+    return 'pending';
+  }
+  return 'done';
 }

@@ -1,4 +1,5 @@
 // The shapes the CDK Provider framework hands to onEvent and isComplete.
+import type { Attributes } from './plan-settle';
 
 export type RequestType = 'Create' | 'Update' | 'Delete';
 
@@ -13,31 +14,32 @@ export interface ResourceEvent {
   readonly OldResourceProperties?: Record<string, unknown>;
 }
 
-/** The attributes of Custom::ChimePhoneNumberOrder, all strings as CloudFormation keeps them. */
-export interface OrderAttributes {
-  readonly OrderId: string;
-  readonly OrderStatus: string;
-  readonly PhoneNumbers: string;
-  readonly PhoneNumberCount: string;
-  readonly FailedPhoneNumbers: string;
-}
-
-/** Not an attribute: onEvent's note to isComplete that a Delete still has numbers to release. */
-interface DeleteProgress {
+/**
+ * onEvent's notes to isComplete. The framework merges them into the final answer's Data, so they
+ * also appear as attributes: kept few and short.
+ */
+export interface Progress {
+  /** When onEvent answered (epoch ms), i.e. when the waiter started. */
+  readonly StartedAt?: string;
+  /** The order this event placed or took (the legacy API cannot find it from the numbers). */
+  readonly OrderId?: string;
+  /** A failure onEvent met after changing something, answered by isComplete once that is undone. */
+  readonly Failure?: string;
+  /** A Delete that still has numbers to release once their order ends. */
   readonly ReleasePending?: 'true';
 }
 
 export interface OnEventResult {
   readonly PhysicalResourceId?: string;
-  readonly Data?: Partial<OrderAttributes> & DeleteProgress;
+  readonly Data?: Progress;
 }
 
 /** What isComplete receives: the event plus what onEvent answered. */
 export interface CompletionEvent extends ResourceEvent {
-  readonly Data?: Partial<OrderAttributes> & DeleteProgress;
+  readonly Data?: Progress & Partial<Attributes>;
 }
 
 export interface IsCompleteResult {
   readonly IsComplete: boolean;
-  readonly Data?: Partial<OrderAttributes>;
+  readonly Data?: Partial<Attributes>;
 }

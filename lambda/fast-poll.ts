@@ -1,9 +1,9 @@
 import type { Budget } from './budget';
 import { timeLeft } from './budget';
-import type { ChimePort, PhoneOrder } from './chime-port';
+import type { ChimePort } from './chime-port';
 import { sleep } from './concurrency';
 import { log } from './log';
-import { isTerminal } from './order-status';
+import { isTerminal } from './statuses';
 
 const FIRST_INTERVAL_MS = 250;
 const GROWTH = 1.5;
@@ -31,19 +31,19 @@ export function pollDelays(totalMs: number): number[] {
  * Waits in onEvent for an order to turn terminal, within the inline wait and the Lambda's
  * remaining time; the Provider framework's waiter polls only every queryInterval, so an
  * order that finishes in seconds would otherwise cost a whole interval of waiting.
- * Answers the last state seen, terminal or not.
+ * Answers the last status seen, terminal or not.
  */
-export async function waitBriefly(port: ChimePort, order: PhoneOrder, budget: Budget): Promise<PhoneOrder> {
+export async function waitBriefly(port: ChimePort, orderId: string, budget: Budget, status = 'Processing'): Promise<string> {
   const window = Math.max(0, Math.min(budget.inlineWaitMs, timeLeft(budget) - AFTER_WAIT_MS));
-  let current = order;
+  let current = status;
   for (const delay of pollDelays(window)) {
-    if (isTerminal(current.status)) return current;
+    if (isTerminal(current)) return current;
     await sleep(delay);
     try {
-      current = (await port.getOrder(order.id)) ?? current;
+      current = (await port.getOrder(orderId))?.status ?? current;
     } catch (err) {
       // The order exists; failing onEvent now would lose its ID. The waiter takes over instead.
-      log('WARN', 'could not read the order while waiting briefly; leaving it to the waiter', { orderId: order.id, error: (err as Error).name });
+      log('WARN', 'could not read the order while waiting briefly; leaving it to the waiter', { orderId, error: (err as Error).name });
       return current;
     }
   }

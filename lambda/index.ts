@@ -1,28 +1,40 @@
 import { budgetOf, type LambdaContext } from './budget';
-import { create } from './create';
-import { remove } from './delete';
+import { completeDelete, remove } from './delete';
 import type { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from './events';
-import { EventFailure } from './failure';
-import { checkCompletion } from './is-complete';
+import { EventFailure, isTransient } from './failure';
+import { outOfTime, settle } from './is-complete';
 import { log, redact } from './log';
-import { update } from './update';
+import { act } from './on-event';
 
 /** onEvent of the Provider framework for Custom::ChimePhoneNumberOrder. */
 export async function onEvent(event: ResourceEvent, context?: LambdaContext): Promise<OnEventResult> {
   const budget = budgetOf(context);
   return answer('onEvent', event, () => {
     switch (event.RequestType) {
-      case 'Create': return create(event, budget);
-      case 'Update': return update(event, budget);
+      case 'Create':
+      case 'Update': return act(event as ResourceEvent & { RequestType: 'Create' | 'Update' }, budget);
       case 'Delete': return remove(event, budget);
       default: throw new EventFailure(`Unknown RequestType ${JSON.stringify((event as { RequestType?: unknown }).RequestType)}: expected Create, Update or Delete`);
     }
   });
 }
 
-/** isComplete of the Provider framework: true once the order is terminal and judged. */
+/**
+ * isComplete of the Provider framework: true once the event's work is done and judged. A transient
+ * error (throttling, a server fault) asks again at the next interval instead of failing the event.
+ */
 export async function isComplete(event: CompletionEvent, context?: LambdaContext): Promise<IsCompleteResult> {
-  return answer('isComplete', event, () => checkCompletion(event, budgetOf(context)));
+  const budget = budgetOf(context);
+  return answer('isComplete', event, async () => {
+    try {
+      if (event.RequestType === 'Delete') return await completeDelete(event, budget);
+      return await settle(event as CompletionEvent & { RequestType: 'Create' | 'Update' }, budget);
+    } catch (err) {
+      if (!isTransient(err) || outOfTime(event.Data?.StartedAt)) throw err;
+      log('WARN', 'could not finish this time; asking again at the next interval', { reason: (err as Error).message });
+      return { IsComplete: false };
+    }
+  });
 }
 
 async function answer<T>(step: string, event: ResourceEvent, run: () => Promise<T>): Promise<T> {

@@ -1,55 +1,59 @@
-import type { ChimePort, PhoneOrder } from './chime-port';
-import type { CompletionEvent, IsCompleteResult } from './events';
+// isComplete: observe once, decide (wait, fail after undoing, or complete), execute, answer.
+// Called by the Provider framework's waiter right after onEvent and every queryInterval after.
 import type { Budget } from './budget';
-import { conclude } from './conclude';
-import { completeDelete } from './delete';
-import { EventFailure, chimeFailure } from './failure';
+import type { CompletionEvent, IsCompleteResult } from './events';
+import { EventFailure } from './failure';
 import { log } from './log';
-import { isTerminal } from './order-status';
+import { observeNumbers, observeOrders, type Snapshot } from './observe';
+import { newestOrderFor } from './order-book';
+import { identityOf } from './ownership';
+import { planSettle } from './plan-settle';
 import { portFor } from './ports';
-import { isRetryable } from './retryable';
-import { parseSpec } from './spec';
+import { executeSettle } from './execute';
+import { parseSpec, previousSpec } from './spec';
 
-/** Called by the Provider framework's waiter until the order onEvent placed is terminal. */
-export async function checkCompletion(event: CompletionEvent, budget: Budget): Promise<IsCompleteResult> {
-  const data = event.Data ?? {};
-  if (event.RequestType === 'Delete') return completeDelete(event, budget);
-  if (data.PhoneNumberCount !== undefined) return { IsComplete: true };
+export async function settle(event: CompletionEvent & { RequestType: 'Create' | 'Update' }, budget: Budget): Promise<IsCompleteResult> {
   const spec = parseSpec(event.ResourceProperties);
+  const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
+  const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
-  const orderId = data.OrderId ?? event.PhysicalResourceId ?? '';
-  let order;
-  try {
-    order = await fetchOrder(port, orderId);
-  } catch (err) {
-    // The SDK already retried; the waiter asks again next interval, and totalTimeout still bounds it.
-    if (!isRetryable(err)) throw chimeFailure(`GetPhoneNumberOrder ${orderId}`, err);
-    log('WARN', 'could not read the order this time; asking again next interval', { orderId, error: (err as Error).name });
-    return { IsComplete: false };
+  const numbers = [...spec.numbers, ...(previous?.numbers ?? [])];
+  const facts = await observeNumbers(port, identity, numbers);
+  const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self').map(f => f.orderId));
+  const snapshot: Snapshot = { marksNumbers: port.marksNumbers, numbers: facts, orders };
+  const legacyOrder = !port.marksNumbers && event.Data?.OrderId ? (await observeOrders(port, [event.Data.OrderId])).get(event.Data.OrderId) : undefined;
+  const plan = (legacyNewestOrder?: Awaited<ReturnType<typeof newestOrderFor>>) => planSettle({
+    requestType: event.RequestType, spec, previous, identity, snapshot, deferredFailure: event.Data?.Failure,
+    outOfTime: outOfTime(event.Data?.StartedAt), legacyOrder, legacyNewestOrder,
+  });
+  let settlement = plan();
+  if (settlement.kind === 'complete' && !port.marksNumbers && !legacyOrder) {
+    // Legacy numbers do not name their order: the newest one behind them is found in the order book.
+    settlement = plan(await newestOrderFor(port, settlement.attributes.PhoneNumbers));
   }
-  if (isTerminal(order.status)) return { IsComplete: true, Data: await conclude(event, port, spec, order) };
-  refuseWhenOutOfTime(order);
-  log('INFO', 'order not terminal yet', { orderId: order.id, status: order.status });
-  return { IsComplete: false };
+  switch (settlement.kind) {
+    case 'wait':
+      log('INFO', 'not complete yet', { why: settlement.why });
+      return { IsComplete: false };
+    case 'fail':
+      await executeSettle(port, settlement.steps, identity);
+      throw new EventFailure(settlement.reason);
+    case 'complete':
+      await executeSettle(port, settlement.steps, identity);
+      log('INFO', 'complete', { numbers: settlement.attributes.PhoneNumbers, orderId: settlement.attributes.OrderId });
+      return { IsComplete: true, Data: settlement.attributes };
+  }
 }
 
 /**
  * The framework's own timeout answers only "Operation timed out"; failing a little before it,
- * we can say which order, how long, and the last status Chime reported.
+ * the reason can say which order and its last status. Counted from when the waiter started.
  */
-function refuseWhenOutOfTime(order: PhoneOrder): void {
+export function outOfTime(startedAt: string | undefined, now = Date.now()): boolean {
   const total = Number(process.env.TOTAL_TIMEOUT_SECONDS) * 1000;
   const interval = Number(process.env.QUERY_INTERVAL_SECONDS) * 1000;
-  if (!order.createdAt || !Number.isFinite(total) || !Number.isFinite(interval) || total <= 0) return;
-  const age = Date.now() - order.createdAt.getTime();
-  if (age + 2 * interval < total) return;
-  throw new EventFailure(`Order ${order.id} is still ${order.status} after ${Math.round(age / 60_000)} minutes, and the provider's totalTimeout `
-    + `(${Math.round(total / 60_000)} minutes) is about to end. Last status seen: ${order.status}. `
-    + 'Raise totalTimeout (at most 1 hour) for orders that take longer, or check the order in the Chime console');
+  const started = Number(startedAt);
+  if (!Number.isFinite(total) || !Number.isFinite(interval) || !Number.isFinite(started) || total <= 0) return false;
+  return now - started + 2 * interval >= total;
 }
 
-async function fetchOrder(port: ChimePort, orderId: string): Promise<PhoneOrder> {
-  const order = await port.getOrder(orderId);
-  if (!order) throw new EventFailure(`Order ${orderId} no longer exists in Chime: check the account's phone number orders, then deploy again`);
-  return order;
-}

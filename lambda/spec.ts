@@ -1,23 +1,38 @@
 import {
-  APIS, PRODUCT_TYPES, RESPONSE_LIMIT_BYTES, apiProblems, defaultApiFor, duplicateNumbers, maskNumber,
-  normalizeNumber, numberProblems, orderNameProblem, worstCaseResponseBytes,
+  APIS, PRODUCT_TYPES, apiProblems, defaultApiFor, duplicateNumbers, maskNumber, normalizeNumber, orderNameProblem,
 } from '../lib/order-rules';
 import { EventFailure } from './failure';
 
-/** What a resource's properties ask for, checked with the same rules as the construct. */
+/** What a resource's properties ask for, checked with the construct's rules that cannot change over time. */
 export interface OrderSpec {
   readonly productType: string;
   /** Normalised to a leading +, sorted, unique. */
   readonly numbers: string[];
   readonly api: string;
+  /** The label the numbers' Name carries before the resource's mark. */
   readonly name?: string;
   readonly allowPartial: boolean;
+  /** Take numbers the account holds unowned under this resource instead of refusing them. */
+  readonly adopt: boolean;
+}
+
+/** What the previous properties held, read leniently: they were accepted once, whatever the rules are now. */
+export interface PreviousSpec {
+  readonly numbers: string[];
+  readonly api: string;
+  readonly name?: string;
 }
 
 type Props = Record<string, unknown> | undefined;
 
+const E164 = /^\+?[1-9]\d{1,14}$/;
+
+/**
+ * Structure only. Whether a number is valid in its country's plan (libphonenumber, whose data
+ * changes between versions) is checked for the numbers about to be ordered or moved, never for
+ * numbers the resource already owns: an upgrade must not wedge a rollback.
+ */
 export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec {
-  const problems: string[] = [];
   if (!props || typeof props !== 'object') throw new EventFailure(`${label} is missing: the resource needs ProductType and E164PhoneNumbers`);
   const productType = props.ProductType;
   if (typeof productType !== 'string' || !(PRODUCT_TYPES as readonly string[]).includes(productType)) {
@@ -34,26 +49,33 @@ export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec
   const name = props.Name;
   if (name !== undefined && typeof name !== 'string') throw new EventFailure(`${label}.Name must be a string`);
   const allowPartial = parseBoolean(props.AllowPartial, `${label}.AllowPartial`);
+  const adopt = parseBoolean(props.AdoptExistingNumbers, `${label}.AdoptExistingNumbers`);
 
-  for (const n of raw as string[]) problems.push(...numberProblems(n, productType, maskNumber(n)));
+  const problems: string[] = [];
+  for (const n of raw as string[]) {
+    if (!E164.test(n)) problems.push(`${maskNumber(n)} is not an E.164 phone number: write it as + then country code and number, e.g. +12065550100`);
+  }
   const dups = duplicateNumbers(raw as string[]);
   if (dups.length > 0) problems.push(`${dups.map(maskNumber).join(', ')} listed more than once: list each number once`);
   problems.push(...apiProblems(productType, api, name));
+  if (adopt && api === 'chime') problems.push('adopting numbers needs the chime-sdk-voice API, whose numbers can carry an owner mark');
   if (name !== undefined) problems.push(...[orderNameProblem(name)].filter((p): p is string => p !== undefined));
-  if (worstCaseResponseBytes(raw as string[]) > RESPONSE_LIMIT_BYTES) {
-    problems.push(`${raw.length} numbers do not fit CloudFormation's 4,096-byte response: split them over several PhoneNumberOrder resources`);
-  }
   if (problems.length > 0) throw new EventFailure(`Invalid ${label}: ${problems.join('; ')}`);
 
   const numbers = [...new Set((raw as string[]).map(normalizeNumber))].sort();
-  return { productType, numbers, api, name, allowPartial };
+  return { productType, numbers, api, name, allowPartial, adopt };
 }
 
-/** For Delete: the numbers only, leniently, so a resource with bad properties can still leave the stack. */
-export function numbersToRelease(props: Props): string[] {
+export function previousSpec(props: Props): PreviousSpec {
+  const name = props?.Name;
+  return { numbers: numbersOf(props), api: apiOf(props), name: typeof name === 'string' ? name : undefined };
+}
+
+/** The numbers only, leniently, so a resource with bad properties can still leave the stack. */
+export function numbersOf(props: Props): string[] {
   const raw = props?.E164PhoneNumbers;
   if (!Array.isArray(raw)) return [];
-  return [...new Set(raw.filter((n): n is string => typeof n === 'string' && /^\+?[1-9]\d{1,14}$/.test(n)).map(normalizeNumber))].sort();
+  return [...new Set(raw.filter((n): n is string => typeof n === 'string' && E164.test(n)).map(normalizeNumber))].sort();
 }
 
 export function apiOf(props: Props): string {

@@ -6,7 +6,16 @@ export const PRODUCT_TYPES = ['BusinessCalling', 'VoiceConnector', 'SipMediaAppl
 export const APIS = ['chime', 'chime-sdk-voice'] as const;
 
 const E164 = /^\+?[1-9]\d{1,14}$/;
-const ORDER_NAME = /^$|^[a-zA-Z0-9,._-]+(\s+[a-zA-Z0-9,._-]+)*$/;
+// The model's pattern; its \s is Java's, ASCII whitespace only.
+const ORDER_NAME = /^$|^[a-zA-Z0-9,._-]+([ \t\n\x0B\f\r]+[a-zA-Z0-9,._-]+)*$/;
+/** Chime's limit on a phone number's Name. */
+const NAME_MAX = 256;
+/**
+ * Characters of a number's Name taken by the owning resource's mark (a space and
+ * `pno.<16 hex>.<kind><8 hex>`, see lambda/ownership.ts), so the user's name must leave room.
+ */
+export const NAME_MARK_LENGTH = 31;
+export const MAX_NAME_LENGTH = NAME_MAX - NAME_MARK_LENGTH;
 
 /** CloudFormation refuses a custom resource response larger than this. */
 export const RESPONSE_LIMIT_BYTES = 4096;
@@ -57,8 +66,12 @@ export function duplicateNumbers(numbers: string[]): string[] {
 }
 
 export function orderNameProblem(name: string): string | undefined {
-  if (name.length > 256 || !ORDER_NAME.test(name)) {
-    return `order name "${name}" is invalid: use at most 256 letters, digits, spaces and , . _ - (no leading or trailing space)`;
+  if (name.length > MAX_NAME_LENGTH || !ORDER_NAME.test(name)) {
+    return `order name "${name}" is invalid: use at most ${MAX_NAME_LENGTH} letters, digits, spaces and , . _ - (no leading or trailing space; `
+      + `Chime allows ${NAME_MAX}, and the numbers' Name also carries the resource's ${NAME_MARK_LENGTH}-character owner mark)`;
+  }
+  if (name.split(/\s+/).some(w => /^pno\./.test(w))) {
+    return `order name "${name}" has a word starting with "pno.", which marks the owning resource in the numbers' Name: choose another word`;
   }
   return undefined;
 }
@@ -79,7 +92,7 @@ export function apiProblems(productType: string, api: string, name: string | und
  * (acquired or failed), with the other fields at their longest.
  */
 export function worstCaseResponseBytes(numbers: string[], logicalId = 'L'.repeat(255)): number {
-  const all = numbers.map(normalizeNumber).sort().join(',');
+  const all = numbers.map(normalizeNumber).sort();
   return Buffer.byteLength(JSON.stringify({
     Status: 'SUCCESS',
     Reason: 'R'.repeat(300),
@@ -88,12 +101,14 @@ export function worstCaseResponseBytes(numbers: string[], logicalId = 'L'.repeat
     RequestId: '00000000-0000-0000-0000-000000000000',
     LogicalResourceId: logicalId,
     NoEcho: false,
+    // Every number is either acquired or failed; the lists are JSON arrays, so Fn::GetAtt gives lists.
     Data: {
       OrderId: '00000000-0000-0000-0000-000000000000',
       OrderStatus: 'Successful',
       PhoneNumbers: all,
       PhoneNumberCount: String(numbers.length),
-      FailedPhoneNumbers: '',
+      FailedPhoneNumbers: [],
+      StartedAt: String(Date.UTC(2100, 0)),
     },
   }));
 }

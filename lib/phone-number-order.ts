@@ -31,6 +31,14 @@ export interface PhoneNumberOrderProps {
    */
   readonly allowPartial?: boolean;
   /**
+   * Whether to take numbers the account already holds, owned by no other PhoneNumberOrder (bought in
+   * the console, ported in, or retained by a deleted stack), under this resource instead of refusing
+   * them. Adopted numbers are not ordered; they follow the removal policy like ordered ones, and a
+   * number removed from the list is given back rather than released. Chime SDK Voice only.
+   * @default false
+   */
+  readonly adoptExistingNumbers?: boolean;
+  /**
    * What happens to the numbers when the resource leaves the stack.
    * @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
    */
@@ -59,11 +67,11 @@ export class PhoneNumberOrder extends Construct {
   public readonly orderId: string;
   /** Terminal status of that order. */
   public readonly orderStatus: string;
-  /** The acquired numbers. */
+  /** The acquired numbers, sorted (a deploy-time list). */
   public readonly phoneNumbers: string[];
   /** How many numbers the resource owns. */
   public readonly phoneNumberCount: number;
-  /** Numbers that were ordered but not acquired (empty unless allowPartial). */
+  /** Numbers of the list the resource does not hold (a deploy-time list; empty unless allowPartial). */
   public readonly failedPhoneNumbers: string[];
   /** The API the resource calls. */
   public readonly api: ChimeApi;
@@ -86,18 +94,20 @@ export class PhoneNumberOrder extends Construct {
         Api: this.api,
         Name: props.name,
         AllowPartial: props.allowPartial ?? false,
+        AdoptExistingNumbers: props.adoptExistingNumbers ?? false,
       },
     });
     this.orderId = this.resource.getAttString('OrderId');
     this.orderStatus = this.resource.getAttString('OrderStatus');
-    this.phoneNumbers = Fn.split(',', this.resource.getAttString('PhoneNumbers'));
+    // JSON lists in the handler's answer, so an empty list is empty (Fn::Split of '' would give ['']).
+    this.phoneNumbers = Token.asList(this.resource.getAtt('PhoneNumbers'));
     this.phoneNumberCount = Token.asNumber(this.resource.getAtt('PhoneNumberCount'));
-    this.failedPhoneNumbers = Fn.split(',', this.resource.getAttString('FailedPhoneNumbers'));
+    this.failedPhoneNumbers = Token.asList(this.resource.getAtt('FailedPhoneNumbers'));
 
     if (props.outputs ?? true) {
       new CfnOutput(this, 'OrderIdOutput', { value: this.orderId, description: `Chime phone number order ID of ${this.node.path}` });
       new CfnOutput(this, 'PhoneNumbersOutput', {
-        value: this.resource.getAttString('PhoneNumbers'),
+        value: Fn.join(',', this.phoneNumbers),
         description: `Phone numbers acquired by ${this.node.path}, comma-separated`,
       });
     }
@@ -115,6 +125,9 @@ export class PhoneNumberOrder extends Construct {
     }
     const apiProblem = apiProblems(props.productType, this.api, props.name)[0];
     if (apiProblem) fail(apiProblem);
+    if (props.adoptExistingNumbers && this.api === ChimeApi.CHIME) {
+      fail('adoptExistingNumbers needs the Chime SDK Voice API, whose numbers can carry an owner mark: remove adoptExistingNumbers, or use a product type other than BUSINESS_CALLING');
+    }
     if (props.name !== undefined && !Token.isUnresolved(props.name)) {
       const nameProblem = orderNameProblem(props.name);
       if (nameProblem) fail(nameProblem);

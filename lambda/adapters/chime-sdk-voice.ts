@@ -13,7 +13,7 @@ export function chimeSdkVoicePort(deadline: number): ChimePort {
     client: ChimeSDKVoiceClient,
     region: lambdaRegion(),
     maxPageSize: 100,
-    supportsOrderName: true,
+    marksNumbers: true,
     commands: {
       create: CreatePhoneNumberOrderCommand, getOrder: GetPhoneNumberOrderCommand, listOrders: ListPhoneNumberOrdersCommand,
       getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,

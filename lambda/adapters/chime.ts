@@ -12,7 +12,7 @@ export function chimePort(deadline: number): ChimePort {
     client: ChimeClient,
     region: 'us-east-1',
     maxPageSize: 99,
-    supportsOrderName: false,
+    marksNumbers: false,
     commands: {
       create: CreatePhoneNumberOrderCommand, getOrder: GetPhoneNumberOrderCommand, listOrders: ListPhoneNumberOrdersCommand,
       getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,

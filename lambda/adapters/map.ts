@@ -16,6 +16,7 @@ interface WireNumber {
   ProductType?: string;
   Associations?: { Name?: string; Value?: string }[];
   OrderId?: string;
+  Name?: string;
 }
 
 export function toOrder(o: WireOrder | undefined): PhoneOrder {
@@ -36,6 +37,7 @@ export function toHeldNumber(n: WireNumber | undefined, asked: string): HeldNumb
     productType: n?.ProductType,
     associations: (n?.Associations ?? []).map(a => ({ name: a.Name ?? '', value: a.Value ?? '' })),
     orderId: n?.OrderId,
+    name: n?.Name,
   };
 }
 

@@ -25,7 +25,8 @@ export interface RestApi {
   readonly client: new (config: ReturnType<typeof clientConfig>) => Sender;
   readonly region: string;
   readonly maxPageSize: number;
-  readonly supportsOrderName: boolean;
+  /** Chime SDK Voice: orders take a Name, numbers carry Name and OrderId. */
+  readonly marksNumbers: boolean;
   readonly commands: {
     readonly create: Command; readonly getOrder: Command; readonly listOrders: Command; readonly getNumber: Command;
     readonly update: Command; readonly batchDelete: Command; readonly restore: Command;
@@ -52,11 +53,16 @@ export function restPort(spec: RestApi, deadline: number): ChimePort {
   };
   return {
     api: spec.api,
+    marksNumbers: spec.marksNumbers,
     async createOrder(productType, numbers, name) {
-      const input = { ProductType: productType, E164PhoneNumbers: numbers, ...(spec.supportsOrderName && name ? { Name: name } : {}) };
+      const input = { ProductType: productType, E164PhoneNumbers: numbers, ...(spec.marksNumbers && name ? { Name: name } : {}) };
       return toOrder((await once.send(new c.create(input))).PhoneNumberOrder);
     },
-    getOrder: id => orNotFound(async () => toOrder((await client.send(new c.getOrder({ PhoneNumberOrderId: id }))).PhoneNumberOrder)),
+    async getOrder(id) {
+      // An empty ID would ask for the order list's path; it is always a defect of ours.
+      if (!id) throw new Error('GetPhoneNumberOrder needs an order ID');
+      return orNotFound(async () => toOrder((await client.send(new c.getOrder({ PhoneNumberOrderId: id }))).PhoneNumberOrder));
+    },
     async *listOrders() {
       let token: string | undefined;
       do {
@@ -68,6 +74,10 @@ export function restPort(spec: RestApi, deadline: number): ChimePort {
     getNumber: number => orNotFound(async () => toHeldNumber((await client.send(new c.getNumber({ PhoneNumberId: number }))).PhoneNumber, number)),
     async setProductType(number, productType) {
       await client.send(new c.update({ PhoneNumberId: number, ProductType: productType }));
+    },
+    async setName(number, name) {
+      if (!spec.marksNumbers) throw new Error(`${spec.api} numbers have no Name`);
+      await client.send(new c.update({ PhoneNumberId: number, Name: name }));
     },
     async releaseNumbers(numbers) {
       const failures = [];

@@ -3,7 +3,7 @@
 import { execFile } from 'child_process';
 import * as path from 'path';
 import { promisify } from 'util';
-import { statusOf, useEmulator, voiceProps } from '../support/provider-harness';
+import { eventFor, statusOf, useEmulator, voiceProps } from '../support/provider-harness';
 
 const BUNDLE = path.join(__dirname, '..', '..', 'dist', 'handler', 'index.js');
 const emulator = useEmulator();
@@ -18,11 +18,15 @@ async function invoke(handler: 'onEvent' | 'isComplete', event: object): Promise
 }
 
 test('the bundled handler creates and deletes an order through both adapters', async () => {
-  const props = { ServiceToken: 'x', ...voiceProps(['+12065550100']) };
-  const created = await invoke('onEvent', { RequestType: 'Create', ResourceProperties: props });
-  expect(created.Data).toMatchObject({ OrderStatus: 'Successful', PhoneNumbers: '+12065550100', PhoneNumberCount: '1' });
-  expect(await invoke('isComplete', { RequestType: 'Create', ResourceProperties: props, ...created })).toEqual({ IsComplete: true });
-  await invoke('onEvent', { RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: { ...props, Api: 'chime' } });
+  const create = eventFor({ requestType: 'Create', props: voiceProps(['+12065550100']) });
+  const created = await invoke('onEvent', create);
+  expect(created.PhysicalResourceId).toBe(emulator.orders()[0].PhoneNumberOrderId);
+  expect(await invoke('isComplete', { ...create, ...created })).toEqual({
+    IsComplete: true,
+    Data: { OrderId: created.PhysicalResourceId, OrderStatus: 'Successful', PhoneNumbers: ['+12065550100'], PhoneNumberCount: '1', FailedPhoneNumbers: [] },
+  });
+  const props = { ...create.ResourceProperties, Api: 'chime' };
+  await invoke('onEvent', eventFor({ requestType: 'Delete', physicalId: created.PhysicalResourceId, props }));
   expect(statusOf(emulator, '+12065550100')).toBe('DeleteInProgress');
   expect(emulator.orders()[0].Api).toBe('chime-sdk-voice');
   expect(emulator.stats().byOperation.BatchDeletePhoneNumber).toBe(1);

@@ -1,33 +1,35 @@
-import { sendEvent, statusOf, useEmulator, voiceProps } from '../support/provider-harness';
+import { onEvent } from '../../lambda';
+import { CREATE_FAILED, attributesOf, eventFor, sendEvent, statusOf, useEmulator, voiceProps } from '../support/provider-harness';
 
 const A = '+12065550100';
 const B = '+12065550101';
 const C = '+12065550102';
 
 const emulator = useEmulator();
+const nameOf = (n: string) => emulator.phoneNumbers().find(p => p.E164PhoneNumber === n)?.Name;
 
 describe('Create', () => {
-  test('a Successful order answers its ID and the acquired numbers', async () => {
-    const answer = await sendEvent({ requestType: 'Create', props: voiceProps([B, A]) });
+  test('a Successful order answers its ID and the acquired numbers, which carry the resource mark', async () => {
+    const answer = await sendEvent({ requestType: 'Create', props: voiceProps([B, A], { Name: 'support line' }) });
     expect(answer.status).toBe('SUCCESS');
     const orders = emulator.orders();
     expect(orders).toHaveLength(1);
     expect(answer.physicalId).toBe(orders[0].PhoneNumberOrderId);
-    expect(answer.data).toEqual({
-      OrderId: orders[0].PhoneNumberOrderId, OrderStatus: 'Successful', PhoneNumbers: `${A},${B}`, PhoneNumberCount: '2', FailedPhoneNumbers: '',
+    expect(attributesOf(answer)).toEqual({
+      OrderId: orders[0].PhoneNumberOrderId, OrderStatus: 'Successful', PhoneNumbers: [A, B], PhoneNumberCount: '2', FailedPhoneNumbers: [],
     });
     expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['Unassigned', 'Unassigned']);
-    expect(orders[0].ProductType).toBe('VoiceConnector');
-    expect(orders[0].Api).toBe('chime-sdk-voice');
+    expect(nameOf(A)).toMatch(/^support line pno\.[0-9a-f]{16}\.o[0-9a-f]{8}$/);
+    expect(orders[0]).toMatchObject({ ProductType: 'VoiceConnector', Api: 'chime-sdk-voice' });
   });
 
-  test('onEvent waits briefly itself, so a quick order is settled before the first isComplete', async () => {
+  test('onEvent waits briefly itself, so a quick order is judged by the first isComplete', async () => {
     emulator.configure({ orderDelayMs: 300 });
     const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A]) }, { intervalMs: 100 });
     expect(answer.status).toBe('SUCCESS');
     expect(answer.isCompleteCalls).toBe(1);
     expect(answer.data.OrderStatus).toBe('Successful');
-    expect(emulator.stats().byOperation.GetPhoneNumberOrder).toBeLessThanOrEqual(4);
+    expect(emulator.stats().byOperation.GetPhoneNumberOrder).toBeLessThanOrEqual(5);
   });
 
   test('past the inline wait, the isComplete waiter polls until the order is terminal', async () => {
@@ -43,13 +45,17 @@ describe('Create', () => {
     }
   });
 
-  test('an order still processing near totalTimeout fails with the last status seen', async () => {
+  test('an order still processing near totalTimeout fails with its last status; the timeout counts from the waiter start', async () => {
     emulator.configure({ orderDelayMs: 60_000 });
-    Object.assign(process.env, { INLINE_WAIT_SECONDS: '0', TOTAL_TIMEOUT_SECONDS: '0.3', QUERY_INTERVAL_SECONDS: '0.05' });
+    emulator.scriptOrder({ processingStatus: 'PendingDocuments' });
+    Object.assign(process.env, { INLINE_WAIT_SECONDS: '0', TOTAL_TIMEOUT_SECONDS: '0.6', QUERY_INTERVAL_SECONDS: '0.05' });
     try {
       const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A]) }, { intervalMs: 50 });
       expect(answer.status).toBe('FAILED');
-      expect(answer.reason).toMatch(/is still Processing after 0 minutes.*Last status seen: Processing.*Raise totalTimeout/);
+      expect(answer.physicalId).toBe(emulator.orders()[0].PhoneNumberOrderId);
+      expect(answer.reason).toMatch(/Order [0-9a-f-]{36} is still processing \(PendingDocuments: \*\*\*0100 Processing\).*Raise totalTimeout/);
+      // several polls happened before giving up: the clock started with the waiter, not with the order
+      expect(answer.isCompleteCalls).toBeGreaterThan(3);
     } finally {
       for (const k of ['INLINE_WAIT_SECONDS', 'TOTAL_TIMEOUT_SECONDS', 'QUERY_INTERVAL_SECONDS']) delete process.env[k];
     }
@@ -59,49 +65,109 @@ describe('Create', () => {
     emulator.setUnavailable([B]);
     const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
     expect(answer.status).toBe('FAILED');
-    expect(answer.reason).toMatch(/only partly filled \(1 of 2 acquired: .*\*\*\*0101 Failed/);
+    expect(answer.physicalId).toBe(emulator.orders()[0].PhoneNumberOrderId);
+    expect(answer.reason).toMatch(/only partly filled \(1 of 2 acquired; Partial: \*\*\*0100 Acquired, \*\*\*0101 Failed; not acquired: \*\*\*0101\)/);
     expect(answer.reason).toMatch(/set allowPartial/);
     expect(answer.reason).not.toContain(A);
     expect(statusOf(emulator, A)).toBe('DeleteInProgress');
-    expect(statusOf(emulator, B)).toBeUndefined();
+    expect(statusOf(emulator, B)).toBe('AcquireFailed');
   });
 
   test('a Partial order with allowPartial succeeds and lists the failed numbers', async () => {
     emulator.setUnavailable([B]);
     const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B, C], { AllowPartial: 'true' }) });
     expect(answer.status).toBe('SUCCESS');
-    expect(answer.data).toMatchObject({ OrderStatus: 'Partial', PhoneNumbers: `${A},${C}`, PhoneNumberCount: '2', FailedPhoneNumbers: B });
+    expect(attributesOf(answer)).toMatchObject({ OrderStatus: 'Partial', PhoneNumbers: [A, C], PhoneNumberCount: '2', FailedPhoneNumbers: [B] });
     expect(statusOf(emulator, A)).toBe('Unassigned');
   });
 
-  test('a Failed order fails with the status and the per-number statuses', async () => {
-    emulator.setUnavailable([A, B]);
+  test.each(['Failed', 'Exception', 'Cancelled'] as const)('an order ending %s fails with the status and per-number statuses, even with allowPartial', async end => {
+    emulator.scriptOrder({ end });
     const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B], { AllowPartial: 'true' }) });
     expect(answer.status).toBe('FAILED');
-    expect(answer.reason).toMatch(/ended Failed \(\*\*\*0100 Failed, \*\*\*0101 Failed\)/);
-    expect(emulator.phoneNumbers()).toEqual([]);
+    expect(answer.reason).toContain(`acquired no number (${end}: ***0100 Failed, ***0101 Failed; not acquired: ***0100, ***0101)`);
+    expect(emulator.phoneNumbers().filter(n => ['Unassigned', 'Assigned'].includes(n.Status))).toEqual([]);
   });
 
   test('the legacy chime API orders BusinessCalling numbers', async () => {
     const answer = await sendEvent({ requestType: 'Create', props: { ProductType: 'BusinessCalling', E164PhoneNumbers: [A], Api: 'chime' } });
     expect(answer.status).toBe('SUCCESS');
     expect(emulator.orders()[0]).toMatchObject({ Api: 'chime', ProductType: 'BusinessCalling' });
+    expect(attributesOf(answer)).toMatchObject({ PhoneNumbers: [A], OrderId: emulator.orders()[0].PhoneNumberOrderId });
   });
 
-  test('numbers the account already holds are refused before anything is ordered', async () => {
-    await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
-    emulator.orders(); // the first order is A's
+  test("another resource's numbers are refused before anything is ordered, naming the number and the holder", async () => {
+    await sendEvent({ requestType: 'Create', props: voiceProps([A]), logicalId: 'Other' });
     const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, C]) });
     expect(answer.status).toBe('FAILED');
-    expect(answer.reason).toMatch(/already holds \*\*\*0100 \(Unassigned\)/);
+    expect(answer.physicalId).toBe(CREATE_FAILED);
+    expect(answer.reason).toMatch(/\*\*\*0100 \(Unassigned\) belongs to another PhoneNumberOrder resource \(its Name carries pno\.[0-9a-f]{16}\.o[0-9a-f]{8}\)/);
     expect(emulator.orders()).toHaveLength(1);
   });
 
-  test('the handler repeats the synth checks and calls nothing for bad properties', async () => {
+  test('a number the account holds unmarked is refused unless adoption is asked for; adoption marks it and orders the rest', async () => {
+    emulator.putNumber({ number: A, name: 'bought in console' });
+    const refused = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    expect(refused.status).toBe('FAILED');
+    expect(refused.reason).toMatch(/\*\*\*0100 is already in the account \(Unassigned\) but was not ordered by this resource; .*adoptExistingNumbers: true/);
+    expect(emulator.orders()).toHaveLength(0);
+
+    const adopted = await sendEvent({ requestType: 'Create', props: voiceProps([A, B], { AdoptExistingNumbers: 'true' }) });
+    expect(adopted.status).toBe('SUCCESS');
+    expect(nameOf(A)).toMatch(/^bought in console pno\.[0-9a-f]{16}\.a[0-9a-f]{8}$/);
+    expect(emulator.orders().map(o => o.OrderedPhoneNumbers.map(n => n.E164PhoneNumber))).toEqual([[B]]);
+    expect(attributesOf(adopted)).toMatchObject({ PhoneNumbers: [A, B], OrderId: emulator.orders()[0].PhoneNumberOrderId });
+  });
+
+  test('numbers being ported in are refused, even with adoption', async () => {
+    emulator.putNumber({ number: A, status: 'PortinInProgress' });
+    const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A], { AdoptExistingNumbers: 'true' }) });
+    expect(answer.status).toBe('FAILED');
+    expect(answer.reason).toMatch(/\*\*\*0100 is being ported in \(PortinInProgress\)/);
+  });
+
+  test('the handler repeats the synth checks for numbers it would order, and calls nothing to change the account', async () => {
     const answer = await sendEvent({ requestType: 'Create', props: { ProductType: 'BusinessCalling', E164PhoneNumbers: ['+18005550100'], Api: 'chime' } });
     expect(answer.status).toBe('FAILED');
     expect(answer.reason).toMatch(/\*\*\*0100 is toll-free, and toll-free numbers cannot use BusinessCalling/);
-    expect(emulator.stats().requests).toBe(0);
+    expect(emulator.orders()).toEqual([]);
+  });
+});
+
+describe('Create failing after a side effect answers with a real physical ID and undoes what it did', () => {
+  test('numbers restored from the deletion queue, then a refused order: the restored numbers are released again', async () => {
+    const created = await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
+    await sendEvent({ requestType: 'Delete', props: voiceProps([A]), physicalId: created.physicalId });
+    expect(statusOf(emulator, A)).toBe('DeleteInProgress');
+    emulator.injectOnce({ operation: 'CreatePhoneNumberOrder', kind: 'resource-limit-exceeded' });
+    const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    expect(answer.status).toBe('FAILED');
+    expect(answer.physicalId).not.toBe(CREATE_FAILED);
+    expect(answer.reason).toMatch(/CreatePhoneNumberOrder failed: ResourceLimitExceededException/);
+    expect(statusOf(emulator, A)).toBe('DeleteInProgress');
+    expect(emulator.stats().byOperation.RestorePhoneNumber).toBe(1);
+  });
+
+  test('a refused partial order whose release fails once: the next poll releases it, then the event fails', async () => {
+    emulator.setUnavailable([B]);
+    emulator.failReleases({ numbers: [A], code: 'ServiceFailure' });
+    const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    expect(answer.status).toBe('FAILED');
+    expect(answer.reason).toMatch(/only partly filled/);
+    expect(answer.isCompleteCalls).toBe(2);
+    expect(statusOf(emulator, A)).toBe('DeleteInProgress');
+  });
+
+  test('adopted numbers are given back, not released, when the create fails', async () => {
+    emulator.putNumber({ number: A, name: 'mine' });
+    emulator.setUnavailable([B]);
+    const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B], { AdoptExistingNumbers: 'true' }) });
+    expect(answer.status).toBe('FAILED');
+    expect(statusOf(emulator, A)).toBe('Unassigned');
+    expect(nameOf(A)).toMatch(/^mine pno\.[0-9a-f]{16}\.u[0-9a-f]{8}$/);
+    // let go: another resource may adopt it now
+    const other = await sendEvent({ requestType: 'Create', props: voiceProps([A], { AdoptExistingNumbers: 'true' }), logicalId: 'Other' });
+    expect(other.status).toBe('SUCCESS');
   });
 });
 
@@ -118,6 +184,15 @@ describe('Delete', () => {
     expect(emulator.stats().byOperation.BatchDeletePhoneNumber).toBe(batchCalls);
   });
 
+  test('never releases a number this resource does not own, even when it is listed', async () => {
+    await sendEvent({ requestType: 'Create', props: voiceProps([B]), logicalId: 'Other' });
+    emulator.putNumber({ number: C });
+    const created = await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
+    const deleted = await sendEvent({ requestType: 'Delete', props: voiceProps([A, B, C]), physicalId: created.physicalId });
+    expect(deleted.status).toBe('SUCCESS');
+    expect([statusOf(emulator, A), statusOf(emulator, B), statusOf(emulator, C)]).toEqual(['DeleteInProgress', 'Unassigned', 'Unassigned']);
+  });
+
   test('a number still associated fails the delete, naming it and the association, and nothing is released', async () => {
     const created = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
     emulator.associate(B, 'VoiceConnectorId', 'abcdef1ghij2klmno3pqr4');
@@ -127,6 +202,23 @@ describe('Delete', () => {
     expect(statusOf(emulator, A)).toBe('Unassigned');
   });
 
+  test('a release that fails for now is tried again by the waiter', async () => {
+    const created = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    emulator.failReleases({ numbers: [B], code: 'ServiceUnavailable' });
+    const answer = await sendEvent({ requestType: 'Delete', props: voiceProps([A, B]), physicalId: created.physicalId });
+    expect(answer.status).toBe('SUCCESS');
+    expect(answer.isCompleteCalls).toBe(1);
+    expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['DeleteInProgress', 'DeleteInProgress']);
+  });
+
+  test('a ReleaseFailed number the resource owns is released again', async () => {
+    const created = await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
+    emulator.putNumber({ number: A, status: 'ReleaseFailed', name: String(emulator.phoneNumbers()[0].Name) });
+    const answer = await sendEvent({ requestType: 'Delete', props: voiceProps([A]), physicalId: created.physicalId });
+    expect(answer.status).toBe('SUCCESS');
+    expect(statusOf(emulator, A)).toBe('DeleteInProgress');
+  });
+
   test('bad properties on Delete release what can be read and never block the stack', async () => {
     const answer = await sendEvent({ requestType: 'Delete', props: { E164PhoneNumbers: 'not a list' }, physicalId: 'x' });
     expect(answer.status).toBe('SUCCESS');
@@ -134,11 +226,11 @@ describe('Delete', () => {
 });
 
 describe('Create after a failed attempt', () => {
-  test('a retry after a refused partial order restores what the rollback released and orders the rest', async () => {
+  test('a retry after a refused partial order restores what was released and orders the rest', async () => {
     emulator.setUnavailable([B]);
     const first = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
     expect(first.status).toBe('FAILED');
-    expect(statusOf(emulator, A)).toBe('DeleteInProgress');
+    expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['DeleteInProgress', 'AcquireFailed']);
     emulator.setUnavailable([]);
     const retry = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
     expect(retry.status).toBe('SUCCESS');
@@ -146,7 +238,7 @@ describe('Create after a failed attempt', () => {
     const orders = emulator.orders();
     expect(orders).toHaveLength(2);
     expect(orders[1].OrderedPhoneNumbers.map(n => n.E164PhoneNumber)).toEqual([B]);
-    expect(retry.data).toMatchObject({ OrderId: orders[1].PhoneNumberOrderId, PhoneNumbers: `${A},${B}`, PhoneNumberCount: '2', FailedPhoneNumbers: '' });
+    expect(attributesOf(retry)).toMatchObject({ OrderId: orders[1].PhoneNumberOrderId, PhoneNumbers: [A, B], PhoneNumberCount: '2', FailedPhoneNumbers: [] });
     expect(emulator.stats().byOperation.RestorePhoneNumber).toBe(1);
   });
 
@@ -156,8 +248,16 @@ describe('Create after a failed attempt', () => {
     const again = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
     expect(again.status).toBe('SUCCESS');
     expect(emulator.orders()).toHaveLength(1);
-    expect(again.physicalId).toBe(created.physicalId);
-    expect(again.data).toEqual(created.data);
+    expect(attributesOf(again)).toEqual(attributesOf(created));
+  });
+
+  test("another resource's released numbers are not restored", async () => {
+    const other = await sendEvent({ requestType: 'Create', props: voiceProps([A]), logicalId: 'Other' });
+    await sendEvent({ requestType: 'Delete', props: voiceProps([A]), physicalId: other.physicalId, logicalId: 'Other' });
+    const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
+    expect(answer.status).toBe('FAILED');
+    expect(answer.reason).toMatch(/belongs to another PhoneNumberOrder resource/);
+    expect(statusOf(emulator, A)).toBe('DeleteInProgress');
   });
 });
 
@@ -166,8 +266,7 @@ describe('Delete while the order is still processing', () => {
     emulator.configure({ orderDelayMs: 400 });
     process.env.INLINE_WAIT_SECONDS = '0';
     try {
-      const { onEvent } = await import('../../lambda');
-      const placed = await onEvent({ RequestType: 'Create', ResourceProperties: voiceProps([A, B]) });
+      const placed = await onEvent(eventFor({ requestType: 'Create', props: voiceProps([A, B]) }));
       expect(statusOf(emulator, A)).toBe('AcquireInProgress');
       const deleted = await sendEvent({ requestType: 'Delete', props: voiceProps([A, B]), physicalId: placed.PhysicalResourceId }, { intervalMs: 100 });
       expect(deleted.status).toBe('SUCCESS');

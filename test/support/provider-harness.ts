@@ -8,7 +8,7 @@ import type { RequestType } from '../../lambda/events';
 export interface Answer {
   readonly status: 'SUCCESS' | 'FAILED';
   readonly physicalId?: string;
-  readonly data: Record<string, string>;
+  readonly data: Record<string, unknown>;
   readonly reason?: string;
   readonly isCompleteCalls: number;
 }
@@ -18,6 +18,20 @@ export interface EventInput {
   readonly props: Record<string, unknown>;
   readonly oldProps?: Record<string, unknown>;
   readonly physicalId?: string;
+  /** Which resource sends it; default 'Numbers'. Resources are told apart by stack and logical ID. */
+  readonly logicalId?: string;
+  readonly stackId?: string;
+  /** Default: a new one, as for every CloudFormation request; the same one is a repeated delivery. */
+  readonly requestId?: string;
+}
+
+export const CREATE_FAILED = 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED';
+export const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Test/00000000-0000-0000-0000-000000000000';
+
+/** The resource's attributes in an answer, without onEvent's progress notes. */
+export function attributesOf(answer: Answer): Record<string, unknown> {
+  const { OrderId, OrderStatus, PhoneNumbers, PhoneNumberCount, FailedPhoneNumbers } = answer.data;
+  return { OrderId, OrderStatus, PhoneNumbers, PhoneNumberCount, FailedPhoneNumbers };
 }
 
 /** Every structured log line the handlers wrote since the emulator started; kept off the test output. */
@@ -52,22 +66,28 @@ export async function withEmulator(options: EmulatorOptions = {}): Promise<Emula
   return emulator;
 }
 
-export async function sendEvent(input: EventInput, opts: { intervalMs?: number; maxAttempts?: number } = {}): Promise<Answer> {
-  const event = {
+export function eventFor(input: EventInput) {
+  return {
     RequestType: input.requestType,
-    RequestId: randomUUID(),
-    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/Test/00000000-0000-0000-0000-000000000000',
-    LogicalResourceId: 'Numbers',
+    RequestId: input.requestId ?? randomUUID(),
+    StackId: input.stackId ?? STACK_ID,
+    LogicalResourceId: input.logicalId ?? 'Numbers',
     ResourceType: 'Custom::ChimePhoneNumberOrder',
     PhysicalResourceId: input.physicalId,
     ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:framework', ...input.props },
     OldResourceProperties: input.oldProps,
   };
+}
+
+export async function sendEvent(input: EventInput, opts: { intervalMs?: number; maxAttempts?: number } = {}): Promise<Answer> {
+  const event = eventFor(input);
   let first;
   try {
     first = await onEvent(event);
   } catch (err) {
-    return { status: 'FAILED', reason: (err as Error).message, data: {}, isCompleteCalls: 0, physicalId: input.physicalId };
+    // The framework answers a Create whose onEvent failed with a placeholder, and swallows the Delete that follows.
+    const physicalId = input.requestType === 'Create' ? CREATE_FAILED : input.physicalId;
+    return { status: 'FAILED', reason: (err as Error).message, data: {}, isCompleteCalls: 0, physicalId };
   }
   const merged = { ...event, ...first };
   const physicalId = first.PhysicalResourceId ?? input.physicalId;
@@ -75,7 +95,7 @@ export async function sendEvent(input: EventInput, opts: { intervalMs?: number; 
     try {
       const result = await isComplete(merged);
       if (result.IsComplete) {
-        return { status: 'SUCCESS', physicalId, data: { ...first.Data, ...result.Data } as Record<string, string>, isCompleteCalls: calls };
+        return { status: 'SUCCESS', physicalId, data: { ...first.Data, ...result.Data }, isCompleteCalls: calls };
       }
     } catch (err) {
       return { status: 'FAILED', physicalId, reason: (err as Error).message, data: {}, isCompleteCalls: calls };

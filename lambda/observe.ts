@@ -1,0 +1,80 @@
+// One look at the account per invocation: each number's status, owner, order and associations,
+// and the orders behind this resource's numbers. Everything the plans decide from is in here.
+import type { Association, ChimePort, PhoneOrder } from './chime-port';
+import { mapLimit } from './concurrency';
+import { chimeFailure } from './failure';
+import { maskNumber } from '../lib/order-rules';
+import { type Identity, type Owner, ownerOf, parseName } from './ownership';
+import { type NumberState, numberState } from './statuses';
+
+const LOOKUPS_IN_FLIGHT = 8;
+
+export interface NumberFacts {
+  readonly number: string;
+  /** Chime's status; undefined when the account has no record of the number. */
+  readonly status?: string;
+  readonly state: NumberState;
+  readonly owner: Owner;
+  /** The Name without the mark. */
+  readonly label: string;
+  readonly orderId?: string;
+  readonly productType?: string;
+  readonly associations: Association[];
+}
+
+export interface Snapshot {
+  readonly marksNumbers: boolean;
+  readonly numbers: ReadonlyMap<string, NumberFacts>;
+  /** Orders read for this snapshot, by ID. */
+  readonly orders: ReadonlyMap<string, PhoneOrder>;
+}
+
+export function factsOf(snapshot: Snapshot, number: string): NumberFacts {
+  const f = snapshot.numbers.get(number);
+  if (!f) throw new Error(`${maskNumber(number)} was not observed`);
+  return f;
+}
+
+export async function observeNumbers(port: ChimePort, identity: Identity, numbers: string[]): Promise<Map<string, NumberFacts>> {
+  const facts = await mapLimit([...new Set(numbers)], LOOKUPS_IN_FLIGHT, async number => {
+    let held;
+    try {
+      held = await port.getNumber(number);
+    } catch (err) {
+      throw chimeFailure(`GetPhoneNumber ${maskNumber(number)}`, err);
+    }
+    const { label, mark } = parseName(held?.name);
+    const f: NumberFacts = {
+      number,
+      status: held?.status,
+      state: numberState(held?.status),
+      owner: ownerOf(mark, identity, port.marksNumbers),
+      label,
+      orderId: held?.orderId,
+      productType: held?.productType,
+      associations: held?.associations ?? [],
+    };
+    return f;
+  });
+  return new Map(facts.map(f => [f.number, f]));
+}
+
+/** Reads the given orders (skipping empty IDs); a vanished order is simply absent. */
+export async function observeOrders(port: ChimePort, ids: Iterable<string | undefined>): Promise<Map<string, PhoneOrder>> {
+  const orders = new Map<string, PhoneOrder>();
+  for (const id of new Set(ids)) {
+    if (!id) continue;
+    let order;
+    try {
+      order = await port.getOrder(id);
+    } catch (err) {
+      throw chimeFailure(`GetPhoneNumberOrder ${id}`, err);
+    }
+    if (order) orders.set(id, order);
+  }
+  return orders;
+}
+
+export async function observe(port: ChimePort, identity: Identity, numbers: string[], orderIds: Iterable<string | undefined> = []): Promise<Snapshot> {
+  return { marksNumbers: port.marksNumbers, numbers: await observeNumbers(port, identity, numbers), orders: await observeOrders(port, orderIds) };
+}

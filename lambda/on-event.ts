@@ -1,0 +1,58 @@
+// onEvent: parse, observe once, plan, execute, answer. Once anything is changed on Create, the
+// answer carries a real physical ID (a failure is left to isComplete), so that CloudFormation's
+// rollback Delete reaches this handler instead of the framework's CREATE_FAILED placeholder.
+import type { Budget } from './budget';
+import type { OnEventResult, ResourceEvent } from './events';
+import { EventFailure } from './failure';
+import { waitBriefly } from './fast-poll';
+import { log } from './log';
+import { observe, type Snapshot } from './observe';
+import { findRecentOrder } from './order-book';
+import { type Identity, identityOf } from './ownership';
+import { planAct } from './plan-act';
+import { portFor } from './ports';
+import { StepFailure, executeAct } from './execute';
+import { parseSpec, previousSpec } from './spec';
+
+export async function act(event: ResourceEvent & { RequestType: 'Create' | 'Update' }, budget: Budget): Promise<OnEventResult> {
+  const spec = parseSpec(event.ResourceProperties);
+  const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
+  const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
+  const port = portFor(spec.api, budget);
+  const snapshot = await observe(port, identity, [...spec.numbers, ...(previous?.numbers ?? [])]);
+  const recent = !port.marksNumbers && event.RequestType === 'Create'
+    ? await findRecentOrder(port, spec.productType, spec.numbers, leaving(snapshot)) : undefined;
+  const plan = planAct({ requestType: event.RequestType, spec, previous, identity, snapshot, recentOrderNumbers: recent?.numbers.map(n => n.number) });
+  if (plan.refusals.length > 0) throw new EventFailure(`Nothing was changed: ${plan.refusals.join('; ')}`);
+
+  const earlier = ownOrderId(snapshot, identity) ?? recent?.id;
+  const physicalId = (orderId?: string) => event.PhysicalResourceId ?? orderId ?? earlier ?? `pno.${identity.resource}`;
+  let order;
+  try {
+    order = (await executeAct(port, plan.steps, identity)).order;
+  } catch (err) {
+    if (!(err instanceof StepFailure)) throw err;
+    if (event.RequestType === 'Update' || !err.changedSomething) throw err.failure;
+    log('WARN', 'failed after changing the account; answering with the physical ID so the failure is undone', { reason: err.failure.message });
+    return { PhysicalResourceId: physicalId(), Data: { StartedAt: String(Date.now()), Failure: err.failure.message } };
+  }
+  const orderId = order?.id ?? earlier ?? (plan.acquiring.length > 0 ? acquiringOrderId(snapshot, plan.acquiring) : undefined);
+  if (orderId) await waitBriefly(port, orderId, budget, order?.status);
+  return { PhysicalResourceId: physicalId(order?.id), Data: { StartedAt: String(Date.now()), ...(orderId ? { OrderId: orderId } : {}) } };
+}
+
+/** The order an earlier delivery of this same request placed (Chime SDK Voice: from its numbers' marks). */
+function ownOrderId(snapshot: Snapshot, identity: Identity): string | undefined {
+  for (const f of snapshot.numbers.values()) {
+    if (f.owner.kind === 'self' && f.owner.mark.kind === 'ordered' && f.owner.mark.request === identity.request && f.orderId) return f.orderId;
+  }
+  return undefined;
+}
+
+function acquiringOrderId(snapshot: Snapshot, numbers: string[]): string | undefined {
+  return numbers.map(n => snapshot.numbers.get(n)?.orderId).find(id => !!id);
+}
+
+function leaving(snapshot: Snapshot): string[] {
+  return [...snapshot.numbers.values()].filter(f => f.state === 'leaving').map(f => f.number);
+}
