@@ -43,6 +43,10 @@ const IS_COMPLETE_ACTIONS = [
   'chime:BatchDeletePhoneNumber',
   'chime:GetPhoneNumber',
   'chime:GetPhoneNumberOrder',
+  // Legacy API only: the newest order behind numbers that do not name theirs.
+  'chime:ListPhoneNumberOrders',
+  // Giving back an adopted number (its Name) when a failed create or a removal lets it go.
+  'chime:UpdatePhoneNumber',
 ];
 
 const MAX_TOTAL_TIMEOUT = Duration.hours(1);

@@ -37,7 +37,7 @@ const rows: Row[] = [
   ['name with BusinessCalling (legacy by default)', { productType: BC, name: 'office' }, /order name is supported only by the chime-sdk-voice API/, /ChimeApi\.CHIME_SDK_VOICE/],
   ['name with a slash', { name: 'main/line' }, /order name "main\/line" is invalid/, /letters, digits, spaces/],
   ['name with a trailing space', { name: 'main ' }, /order name "main " is invalid/, /no leading or trailing space/],
-  ['name too long', { name: 'a'.repeat(257) }, /order name "a{257}" is invalid/, /at most 256/],
+  ['name too long', { name: 'a'.repeat(257) }, /order name "a{257}" is invalid/, /at most 225 .*owner mark/],
   ['unknown product type', { productType: 'Fax' as PhoneProductType }, /productType "Fax" is not a PhoneProductType/, /PhoneProductType\.VOICE_CONNECTOR/],
   ['unknown api', { api: 'chime-v3' as ChimeApi }, /api "chime-v3" is not a ChimeApi/, /ChimeApi\.CHIME_SDK_VOICE/],
   ['too many numbers for the response', { e164PhoneNumbers: manyNumbers(400) }, /has 400 numbers, too many for CloudFormation's 4,096-byte/, /split them over several PhoneNumberOrder constructs of at most \d+ numbers/],

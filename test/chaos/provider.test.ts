@@ -9,7 +9,7 @@ const props = { ProductType: 'VoiceConnector', E164PhoneNumbers: ['+12055550100'
 function handlers(h: Partial<Handlers>): Handlers {
   return {
     onEvent: h.onEvent ?? (async () => ({ PhysicalResourceId: 'order-1' })),
-    isComplete: h.isComplete ?? (async () => ({ IsComplete: true, Data: { PhoneNumbers: '+12055550100' } })),
+    isComplete: h.isComplete ?? (async () => ({ IsComplete: true, Data: { PhoneNumbers: ['+12055550100'] } })),
   };
 }
 
@@ -18,9 +18,9 @@ test('onEvent, then isComplete until complete; Data merged; the Lambda context c
   let remaining = 0;
   const answer = await deliver(handlers({
     onEvent: async (_e, ctx) => { remaining = ctx.getRemainingTimeInMillis(); return { PhysicalResourceId: 'order-1', Data: { OrderId: 'order-1' } }; },
-    isComplete: async () => (++calls < 3 ? { IsComplete: false } : { IsComplete: true, Data: { PhoneNumbers: 'x' } }),
+    isComplete: async () => (++calls < 3 ? { IsComplete: false } : { IsComplete: true, Data: { PhoneNumbers: ['x'] } }),
   }), { requestType: 'Create', props }, timing);
-  expect(answer).toMatchObject({ status: 'SUCCESS', physicalId: 'order-1', data: { OrderId: 'order-1', PhoneNumbers: 'x' }, isCompleteCalls: 3 });
+  expect(answer).toMatchObject({ status: 'SUCCESS', physicalId: 'order-1', data: { OrderId: 'order-1', PhoneNumbers: ['x'] }, isCompleteCalls: 3 });
   expect(remaining).toBeGreaterThan(0);
   expect(remaining).toBeLessThanOrEqual(timing.onEventTimeoutMs);
 });

@@ -55,7 +55,7 @@ test('an UPDATE_ROLLBACK whose RestorePhoneNumber answer is lost, retried by the
   expect((await send({ requestType: 'Update', props: props([A]), oldProps: props([A, B]), physicalId: created.physicalId })).status).toBe('SUCCESS');
   emulator.injectOnce({ operation: 'RestorePhoneNumber', kind: 'drop-after-act' });
   const back = await send({ requestType: 'Update', props: props([A, B]), oldProps: props([A]), physicalId: created.physicalId });
-  expect(back).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: `${A},${B}` } });
+  expect(back).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: [A, B] } });
   expect(held(B)).toBe('Unassigned');
 });
 
@@ -66,20 +66,20 @@ describe('an allowPartial resource with a number its order never got', () => {
   beforeEach(async () => {
     emulator.setUnavailable([U]);
     const created = await send({ requestType: 'Create', props: partial([A, U]) });
-    expect(created).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: A, FailedPhoneNumbers: U } });
+    expect(created).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: [A], FailedPhoneNumbers: [U] } });
     physicalId = created.physicalId;
   });
 
   test('a no-op update orders nothing', async () => {
     const updated = await send({ requestType: 'Update', props: partial([A, U]), oldProps: { ...partial([A, U]), Name: 'x' }, physicalId });
-    expect(updated).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: A, FailedPhoneNumbers: U } });
+    expect(updated).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: [A], FailedPhoneNumbers: [U] } });
     expect(emulator.orders().filter(o => !o.Unrelated)).toHaveLength(1);
   });
 
   test('dropping that number, then rolling the update back, leaves the stack as it was', async () => {
     expect((await send({ requestType: 'Update', props: partial([A]), oldProps: partial([A, U]), physicalId })).status).toBe('SUCCESS');
     const back = await send({ requestType: 'Update', props: partial([A, U]), oldProps: partial([A]), physicalId });
-    expect(back).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: A, FailedPhoneNumbers: U } });
+    expect(back).toMatchObject({ status: 'SUCCESS', data: { PhoneNumbers: [A], FailedPhoneNumbers: [U] } });
     expect(held(A)).toBe('Unassigned');
   });
 });

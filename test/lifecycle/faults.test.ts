@@ -54,7 +54,7 @@ test('a partial create is refused and what it acquired released; a retry once th
   const first = await stack.deploy({ numbers: [A, B] });
   expect(first.result.exitCode).toBe(1);
   expect(first.result.stacks[0].status).toBe('ROLLBACK_COMPLETE');
-  expect(first.out + first.err).toMatch(/only partly filled \(1 of 2 acquired: .*\*\*\*0101 Failed/);
+  expect(first.out + first.err).toMatch(/only partly filled \(1 of 2 acquired; Partial: .*\*\*\*0101 Failed/);
   expect(stack.held()).toEqual([]);
   expect(stack.status(A)).toBe('DeleteInProgress');
 

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { startEmulator, type Emulator } from '../../emulator';
-import { STACK, synthExample, tempDir, variant } from '../local-deploy/example-app';
+import { HELD_STATUSES, STACK, synthExample, tempDir, variant } from '../local-deploy/example-app';
 import { run, type Run } from '../local-deploy/run';
 
 export interface OrderChange {
@@ -43,7 +43,7 @@ export class LocalStack {
 
   /** Numbers the account holds (not in the deletion queue), sorted. */
   held(): string[] {
-    return this.emulator.phoneNumbers().filter(n => n.Status !== 'DeleteInProgress').map(n => n.E164PhoneNumber).sort();
+    return this.emulator.phoneNumbers().filter(n => HELD_STATUSES.includes(n.Status)).map(n => n.E164PhoneNumber).sort();
   }
 
   status(number: string): string | undefined {

@@ -87,11 +87,11 @@ test('a partial update without allowPartial fails, and its rollback releases wha
   const r = await stack.deploy({ numbers: [A, D, E, F], productType: 'SipMediaApplicationDialIn', api: 'chime' });
   expect(r.result.exitCode).toBe(1);
   expect(r.result.stacks[0].status).toBe('UPDATE_ROLLBACK_COMPLETE');
-  expect(r.err).toMatch(/only partly filled \(1 of 2 acquired: .*\*\*\*0104 Failed/);
+  expect(r.err).toMatch(/only partly filled \(1 of 2 acquired; Partial: .*\*\*\*0104 Failed/);
   expect(stack.ordersFor()[3]).toEqual([E, F]);
   expect(stack.held()).toEqual([A, D]);
   expect(stack.status(F)).toBe('DeleteInProgress');
-  expect(stack.status(E)).toBeUndefined();
+  expect(stack.status(E)).toBe('AcquireFailed');
 });
 
 test('a partial update with allowPartial keeps what it got and lists it', async () => {

@@ -41,9 +41,12 @@ export async function inventory(stateFile: string): Promise<Record<string, strin
   }
 }
 
-/** Numbers the account holds (not on their way out). */
+/** Statuses of a number the account holds (not on its way out, not a record of a failed acquisition). */
+export const HELD_STATUSES = ['Unassigned', 'Assigned', 'AcquireInProgress', 'ReleaseFailed', 'DeleteFailed'];
+
+/** Numbers the account holds. */
 export function held(inv: Record<string, string>): string[] {
-  return Object.entries(inv).filter(([, s]) => s !== 'DeleteInProgress').map(([n]) => n).sort();
+  return Object.entries(inv).filter(([, s]) => HELD_STATUSES.includes(s)).map(([n]) => n).sort();
 }
 
 export async function markUnavailable(stateFile: string, numbers: string[]): Promise<void> {

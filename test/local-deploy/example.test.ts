@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Emulator, startEmulator } from '../../emulator';
-import { ROOT, STACK, held, inventory, markUnavailable, orderResource, synthExample, tempDir, variant } from './example-app';
+import { HELD_STATUSES, ROOT, STACK, held, inventory, markUnavailable, orderResource, synthExample, tempDir, variant } from './example-app';
 import { run, statuses } from './run';
 
 const NUMBERS = ['+12065550100', '+12065550101'];
@@ -116,7 +116,7 @@ describe('the example stack, deployed locally', () => {
     let emulator: Emulator;
     beforeEach(async () => { emulator = await startEmulator(); });
     afterEach(async () => { await emulator.close(); });
-    const owned = () => emulator.phoneNumbers().filter(n => n.Status !== 'DeleteInProgress').map(n => n.E164PhoneNumber).sort();
+    const owned = () => emulator.phoneNumbers().filter(n => HELD_STATUSES.includes(n.Status)).map(n => n.E164PhoneNumber).sort();
 
     test('deploys through it, leaving the embedded emulator unused', async () => {
       const stateDir = path.join(root, 'endpoint');

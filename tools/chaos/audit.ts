@@ -19,10 +19,13 @@ export interface Books {
  * deletion queue during a run, so even a release and re-order shows up here, which is right:
  * the contract restores such numbers, it never orders them again.)
  *
- * Orphans and lost numbers. `held` is every number in the account whose status is not
- * DeleteInProgress (only our orders touch this run's account). Orphans = held minus expected;
+ * Orphans and lost numbers. `held` is every number the account holds (not in the deletion
+ * queue, not a record of a failed acquisition) (only our orders touch this run's account). Orphans = held minus expected;
  * lost = expected minus held. Skipped (expected undefined) for a half-done stack.
  */
+/** Statuses of numbers the account holds (not leaving, not a failed or cancelled record). */
+const HELD_STATUSES: string[] = ['Unassigned', 'Assigned', 'AcquireInProgress', 'ReleaseFailed', 'DeleteFailed'];
+
 export function auditBooks(books: Books, unavailable: readonly string[], expectedHeld: readonly string[] | undefined): AuditResult {
   const ours = books.orders
     .filter(o => !o.Unrelated)
@@ -43,7 +46,7 @@ export function auditBooks(books: Books, unavailable: readonly string[], expecte
 
   const unsettledOrders = ours.filter(o => o.Status === 'Processing').length;
   if (!expectedHeld) return { duplicates, orphans: [], lost: [], holdingsSkipped: 'half-done stack', unsettledOrders, ordersByStatus };
-  const held = books.phoneNumbers.filter(p => p.Status !== 'DeleteInProgress').map(p => p.E164PhoneNumber);
+  const held = books.phoneNumbers.filter(p => HELD_STATUSES.includes(p.Status)).map(p => p.E164PhoneNumber);
   return {
     duplicates,
     orphans: held.filter(n => !expectedHeld.includes(n)).map(mask),

@@ -34,7 +34,7 @@ export interface EventRequest {
 export interface ProviderAnswer {
   readonly status: 'SUCCESS' | 'FAILED';
   readonly physicalId?: string;
-  readonly data: Record<string, string>;
+  readonly data: Record<string, unknown>;
   readonly reason?: string;
   readonly isCompleteCalls: number;
   readonly swallowed?: boolean;
@@ -78,7 +78,7 @@ export async function deliver(handlers: Handlers, req: EventRequest, timing: Pro
     const step = await invoke('isComplete', ctx => handlers.isComplete(resourceEvent, ctx), timing.isCompleteTimeoutMs);
     if (!step.ok) return { ...failed(physicalId, step.reason, calls, step.unanswered), hung: step.hung };
     if (step.value?.IsComplete) {
-      const data = { ...resourceEvent.Data, ...step.value.Data } as Record<string, string>;
+      const data: Record<string, unknown> = { ...resourceEvent.Data, ...step.value.Data };
       return { status: 'SUCCESS', physicalId, data, isCompleteCalls: calls, unanswered: oversized(resourceEvent, physicalId, data) };
     }
     if (step.value?.Data && Object.keys(step.value.Data).length > 0) {
@@ -118,7 +118,7 @@ function failed(physicalId: string | undefined, reason: string, isCompleteCalls:
 }
 
 /** CloudFormation refuses a response over 4,096 bytes; the same body cfn-response would send. */
-function oversized(event: CompletionEvent, physicalId: string | undefined, data: Record<string, string>): string | undefined {
+function oversized(event: CompletionEvent, physicalId: string | undefined, data: Record<string, unknown>): string | undefined {
   const body = JSON.stringify({
     Status: 'SUCCESS', Reason: 'SUCCESS', StackId: event.StackId, RequestId: event.RequestId,
     PhysicalResourceId: physicalId, LogicalResourceId: event.LogicalResourceId, Data: data,

@@ -78,5 +78,6 @@ export async function playLifecycle(plan: Plan, planner: Planner, deliver: (req:
 }
 
 function outputsOf(answer: ProviderAnswer): string[] {
-  return (answer.data.PhoneNumbers ?? '').split(',').filter(n => n !== '');
+  const numbers = answer.data.PhoneNumbers;
+  return Array.isArray(numbers) ? numbers.map(String) : [];
 }
