@@ -51,10 +51,13 @@ export function orderToWire(api: ApiName, o: OrderRecord, asPlaced = false): Rec
   const wire: Record<string, unknown> = { ...orderView(o, asPlaced) };
   delete wire.Api;
   delete wire.Unrelated;
+  // Neither model gives orders a Name: it lands on the numbers.
+  delete wire.Name;
   if (api === 'chime') {
-    // The legacy model has neither member.
     delete wire.OrderType;
-    delete wire.Name;
+  } else {
+    // The API reference: "This field is null if a phone number order is not a porting order."
+    wire.FocDate = null;
   }
   return wire;
 }
