@@ -1,4 +1,6 @@
 /** Command line: `npx tsx emulator/cli.ts --port 4566 --seed 1 ...`; runs until SIGINT/SIGTERM. */
+import { DEFAULT_CREDENTIALS, EmulatorCredentials } from './credentials';
+import { VOICE_REGIONS } from './regions';
 import { startEmulator } from './server';
 import { ApiName, EmulatorOptions, FaultSettings } from './types';
 
@@ -6,6 +8,12 @@ const HELP = `Usage: tsx emulator/cli.ts [options]
 
 An HTTP emulator of the Amazon Chime phone-number APIs (chime and chime-sdk-voice).
 Point the SDK at it with AWS_ENDPOINT_URL_CHIME and AWS_ENDPOINT_URL_CHIME_SDK_VOICE.
+
+Requests need a valid SigV4 signature (service chime; region us-east-1 for chime) made with a
+known access key, by default ${DEFAULT_CREDENTIALS.accessKeyId} with secret ${DEFAULT_CREDENTIALS.secretAccessKey}
+(emulator/credentials.ts). Chime SDK Voice answers for the regions with its endpoint:
+${VOICE_REGIONS.join(', ')};
+a request signed for another region gets no answer, as a host that does not exist would give.
 
 Options:
   --port N                    port to listen on (default 0: a free port)
@@ -21,6 +29,7 @@ Options:
   --fault-operations A,B      restrict faults to these operation names
   --max-page-size N           cap ListPhoneNumberOrders pages
   --state-file FILE           load the account from FILE at start, save it after every change
+  --access-key ID:SECRET      accept this access key instead of the default (repeatable)
   --log-requests              log each request (phone numbers masked)
   --help                      show this help
 
@@ -43,6 +52,7 @@ function number(flag: string, raw: string, opts: { integer?: boolean; max?: numb
 export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
   const options: EmulatorOptions = {};
   const faults: FaultSettings = {};
+  const credentials: EmulatorCredentials[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
@@ -107,11 +117,19 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
       case '--state-file':
         options.stateFile = value();
         break;
+      case '--access-key': {
+        const pair = value();
+        const colon = pair.indexOf(':');
+        if (colon < 1 || colon === pair.length - 1) throw new UsageError('--access-key needs ID:SECRET');
+        credentials.push({ accessKeyId: pair.slice(0, colon), secretAccessKey: pair.slice(colon + 1) });
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${arg}' (see --help)`);
     }
   }
   if (Object.keys(faults).length > 0) options.faults = faults;
+  if (credentials.length > 0) options.credentials = credentials;
   return options;
 }
 

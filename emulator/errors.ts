@@ -12,7 +12,13 @@ export type ErrorName =
   | 'ServiceFailure'
   | 'ServiceUnavailable';
 
-const STATUS: Record<ErrorName, number> = {
+/**
+ * Refusals of the AWS front end, which checks the signature before the service sees the request:
+ * in no service model, answered with a lower-case `message` body as AWS answers them.
+ */
+export type FrontEndErrorName = 'MissingAuthenticationToken' | 'IncompleteSignature' | 'InvalidSignature' | 'UnrecognizedClient';
+
+const STATUS: Record<ErrorName | FrontEndErrorName, number> = {
   BadRequest: 400,
   UnauthorizedClient: 401,
   Forbidden: 403,
@@ -23,6 +29,10 @@ const STATUS: Record<ErrorName, number> = {
   ThrottledClient: 429,
   ServiceFailure: 500,
   ServiceUnavailable: 503,
+  MissingAuthenticationToken: 403,
+  IncompleteSignature: 403,
+  InvalidSignature: 403,
+  UnrecognizedClient: 403,
 };
 
 // `Code` values come from the models' ErrorCode enum, which names some errors differently.
@@ -48,10 +58,10 @@ export class ApiError extends Error {
    * @param malformed the request itself was invalid; feeds the `malformed` statistic, which test
    *   suites hold at zero, so only request defects set it (never state conflicts or injected faults).
    */
-  constructor(readonly errorName: ErrorName, message: string, opts: { code?: string; malformed?: boolean } = {}) {
+  constructor(readonly errorName: ErrorName | FrontEndErrorName, message: string, opts: { code?: string; malformed?: boolean } = {}) {
     super(message);
     this.status = STATUS[errorName];
-    this.code = opts.code ?? DEFAULT_CODE[errorName];
+    this.code = opts.code ?? (errorName in DEFAULT_CODE ? DEFAULT_CODE[errorName as ErrorName] : errorName);
     this.malformed = opts.malformed ?? false;
   }
 
@@ -59,8 +69,8 @@ export class ApiError extends Error {
     return `${this.errorName}Exception`;
   }
 
-  toBody(): { Code: string; Message: string } {
-    return { Code: this.code, Message: this.message };
+  toBody(): { Code: string; Message: string } | { message: string } {
+    return this.errorName in DEFAULT_CODE ? { Code: this.code, Message: this.message } : { message: this.message };
   }
 }
 
@@ -72,6 +82,11 @@ export function invalid(message: string): ApiError {
 /** A well-formed request the current state does not allow: 400, not malformed. */
 export function refused(message: string, code?: string): ApiError {
   return new ApiError('BadRequest', message, { code });
+}
+
+/** A request the AWS front end refuses for its signature: 403, counted as malformed. */
+export function authFailure(name: FrontEndErrorName, message: string): ApiError {
+  return new ApiError(name, message, { malformed: true });
 }
 
 export function notFound(message: string): ApiError {

@@ -49,13 +49,13 @@ export function runOperation(ctx: OperationContext, op: OperationName, api: ApiN
       });
     }
     case 'GetPhoneNumber':
-      return ok({ PhoneNumber: numberToWire(api, model.getNumber(v.validatePhoneNumberId(id))) });
+      return ok({ PhoneNumber: numberToWire(api, model.getNumber(v.validatePhoneNumberId(api, id))) });
     case 'UpdatePhoneNumber': {
       const input = v.validateUpdate(api, id, v.parseJsonObject(rawBody));
       return ok({ PhoneNumber: numberToWire(api, model.updateNumber(id, input)) }, true);
     }
     case 'DeletePhoneNumber':
-      model.deleteNumber(v.validatePhoneNumberId(id));
+      model.deleteNumber(v.validatePhoneNumberId(api, id));
       return { status: 204, mutated: true };
     case 'BatchDeletePhoneNumber': {
       const ids = v.validateBatchDelete(v.parseJsonObject(rawBody));
@@ -63,7 +63,7 @@ export function runOperation(ctx: OperationContext, op: OperationName, api: ApiN
       return ok({ PhoneNumberErrors: errors }, errors.length < ids.length);
     }
     case 'RestorePhoneNumber':
-      return ok({ PhoneNumber: numberToWire(api, model.restoreNumber(v.validatePhoneNumberId(id))) }, true);
+      return ok({ PhoneNumber: numberToWire(api, model.restoreNumber(v.validatePhoneNumberId(api, id, true))) }, true);
     case 'SearchAvailablePhoneNumbers':
       return ok(search(ctx, v.validateSearch(route.query)));
   }
@@ -79,6 +79,7 @@ function search(ctx: OperationContext, input: v.SearchInput): { E164PhoneNumbers
   else if (input.areaCode) area = input.areaCode;
   else if (input.phoneNumberType === 'TollFree') area = TOLL_FREE_AREA_CODES[prng.int(0, TOLL_FREE_AREA_CODES.length - 1)];
   else if (areas) area = areas[prng.int(0, areas.length - 1)];
+  if (area !== undefined && !/^[2-9]\d\d$/.test(area)) return { E164PhoneNumbers: [] };
   const tollFree = area !== undefined && TOLL_FREE_AREA_CODES.includes(area);
   const typeMismatch = input.phoneNumberType !== undefined && (input.phoneNumberType === 'TollFree') !== tollFree;
   if (!area || typeMismatch || !areas) return { E164PhoneNumbers: [] };

@@ -2,8 +2,9 @@
 import { randomInt, randomUUID } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { checkAuth, detectApi } from './auth';
+import { authenticate, detectApi } from './auth';
 import { handleControl } from './control';
+import { DEFAULT_CREDENTIALS, EmulatorCredentials } from './credentials';
 import { ApiError } from './errors';
 import { emptyCounters, FaultInjector, FaultPlan, validateFaultSettings } from './faults';
 import { Model } from './model';
@@ -51,6 +52,11 @@ function checkSettings(patch: ConfigurablePatch): void {
   if (patch.faults !== undefined) validateFaultSettings(patch.faults);
 }
 
+function checkCredentials(list: EmulatorCredentials[]): void {
+  const ok = Array.isArray(list) && list.every((c) => typeof c?.accessKeyId === 'string' && c.accessKeyId !== '' && typeof c.secretAccessKey === 'string');
+  if (!ok) throw new Error('credentials must be a list of { accessKeyId, secretAccessKey }');
+}
+
 function emptyStats(): EmulatorStats {
   return { requests: 0, byOperation: {}, malformed: 0, malformedDetails: [], faultsInjected: emptyCounters() };
 }
@@ -72,7 +78,7 @@ function faultError(kind: NonNullable<FaultPlan['before']>): ApiError {
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -80,7 +86,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       size += c.length;
       if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -91,6 +97,7 @@ class ChimeEmulator implements Emulator {
   private readonly server: http.Server;
   private readonly seed: number;
   private readonly clock: () => number;
+  private readonly signingClock: () => number;
   private clockOffset = 0;
   private rng!: RandomStreams;
   private settings!: Settings;
@@ -104,6 +111,8 @@ class ChimeEmulator implements Emulator {
     checkSettings(options);
     this.seed = options.seed !== undefined ? options.seed >>> 0 : randomInt(0, 2 ** 32);
     this.clock = options.clock ?? Date.now;
+    this.signingClock = options.signingClock ?? Date.now;
+    if (options.credentials !== undefined) checkCredentials(options.credentials);
     this.init();
     if (options.stateFile) {
       const saved = loadState(options.stateFile);
@@ -192,7 +201,8 @@ class ChimeEmulator implements Emulator {
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const rawUrl = req.url ?? '/';
-    const body = await readBody(req);
+    const rawBody = await readBody(req);
+    const body = rawBody.toString('utf8');
     if (/^\/_emulator(\/|\?|$)/.test(rawUrl)) {
       const result = handleControl(this, method, rawUrl, body);
       this.send(res, result.status, result.body);
@@ -207,7 +217,17 @@ class ChimeEmulator implements Emulator {
     const tag = `${api} ${method} ${rawUrl} ${op}`;
     let plan: FaultPlan = { dropAfterAct: false, latencyMs: 0 };
     try {
-      checkAuth(req.headers, api);
+      const auth = authenticate({ method, rawUrl, headers: req.headers, body: rawBody }, api, {
+        credentials: this.options.credentials ?? [DEFAULT_CREDENTIALS],
+        now: this.signingClock(),
+      });
+      if ('noEndpoint' in auth) {
+        // Closest to a DNS failure on voice-chime.<region>.amazonaws.com: no answer at all, which the SDK
+        // classifies as a network error and retries, then fails, as it would in AWS.
+        this.countMalformed(`${op} (${api}): signed for ${auth.noEndpoint}, where Chime SDK Voice has no endpoint`);
+        this.log(`${tag} -> connection dropped: no Chime SDK Voice endpoint in ${auth.noEndpoint}`);
+        return void res.destroy();
+      }
       if (op === 'Unknown') {
         throw new ApiError('NotFound', `No operation matches ${method} ${route.path}.`, { malformed: true });
       }
@@ -231,10 +251,7 @@ class ChimeEmulator implements Emulator {
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('ServiceFailure', 'The emulator failed unexpectedly.');
       if (!(e instanceof ApiError)) console.error('[chime-emulator] unexpected error', e);
-      if (err.malformed) {
-        stats.malformed++;
-        if (stats.malformedDetails.length < MAX_MALFORMED_DETAILS) stats.malformedDetails.push(maskText(`${op} (${api}): ${err.message}`));
-      }
+      if (err.malformed) this.countMalformed(`${op} (${api}): ${err.message}`);
       if (plan.dropAfterAct) {
         this.log(`${tag} -> ${err.status} ${err.headerName}, connection dropped`);
         return void res.destroy();
@@ -244,9 +261,16 @@ class ChimeEmulator implements Emulator {
     }
   }
 
+  private countMalformed(detail: string): void {
+    const stats = this.statsData;
+    stats.malformed++;
+    if (stats.malformedDetails.length < MAX_MALFORMED_DETAILS) stats.malformedDetails.push(maskText(detail));
+  }
+
   private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const payload = body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, {
+      date: new Date(this.signingClock()).toUTCString(),
       ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : { 'content-length': 0 }),
       'x-amzn-RequestId': randomUUID(),
       ...headers,

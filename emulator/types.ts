@@ -1,4 +1,5 @@
 /** Public types of the Chime phone-number emulator. */
+import type { EmulatorCredentials } from './credentials';
 
 /** Which Chime API a request is for; both share one account inventory. */
 export type ApiName = 'chime' | 'chime-sdk-voice';
@@ -82,8 +83,16 @@ export interface EmulatorOptions {
   maxPageSize?: number;
   /** Load state from this JSON file at start if it exists, save it after every mutation. */
   stateFile?: string;
-  /** ms since the epoch; default Date.now. */
+  /** The model's clock (order timing, the deletion queue), in ms since the epoch; default Date.now. */
   clock?: () => number;
+  /**
+   * The clock request signatures are checked against (5 minutes of skew allowed, as in AWS) and
+   * the `Date` response header shows, from which the SDK corrects its own; default Date.now.
+   * Apart from `clock`, so that moving the model in time does not expire every signature.
+   */
+  signingClock?: () => number;
+  /** The access keys whose SigV4 signatures are accepted; default [DEFAULT_CREDENTIALS]. */
+  credentials?: EmulatorCredentials[];
   logRequests?: boolean;
 }
 

@@ -1,18 +1,25 @@
 /**
- * Request validation as the service does it before touching any state. Every failure here is a
- * defect of the request itself, so it is thrown with `invalid()` and counted as malformed.
+ * Request validation as the service does it before touching any state: first the models'
+ * constraints (./constraints), then the rules the API reference adds on top. Every failure here is
+ * a defect of the request itself, so it is thrown with `invalid()` and counted as malformed. Where
+ * the models state no limit (how many numbers an order or a batch delete may hold), there is none.
  */
+import * as c from './constraints';
 import { invalid } from './errors';
-import { classify, E164_PATTERN, mask, nanpDefect, normalize, TOLL_FREE_AREA_CODES } from './numbers';
+import { classify, E164_PATTERN, mask, nanpDefect, normalize } from './numbers';
 import { ApiName, ProductType } from './types';
 
-/** Not stated by the models; 500 matches the largest search page and fits any order the construct can place. */
-export const MAX_NUMBERS_PER_ORDER = 500;
-export const MAX_BATCH_DELETE = 250;
-export const MAX_SEARCH_RESULTS = 500;
-const NAME_PATTERN = /^$|^[a-zA-Z0-9,._-]+(\s+[a-zA-Z0-9,._-]+)*$/;
-const CALLING_NAME_PATTERN = /^$|^[a-zA-Z0-9 ]{2,15}$/;
-const GUID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;
+// The models' patterns and bounds, verbatim (test/fixtures/chime-model-facts.json holds them all).
+const E164 = '^\\+?[1-9]\\d{1,14}$';
+const NAME = '^$|^[a-zA-Z0-9\\,\\.\\_\\-]+(\\s+[a-zA-Z0-9\\,\\.\\_\\-]+)*$';
+const NAME_MAX = 256;
+const CALLING_NAME = '^$|^[a-zA-Z0-9 ]{2,15}$';
+const GUID = '[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}';
+const NON_EMPTY = '.*\\S.*';
+const ALPHA2 = '[A-Z]{2}';
+const TOLL_FREE_PREFIX = '^8(00|33|44|55|66|77|88)$';
+const SEARCH_MAX_RESULTS = 500;
+const PHONE_NUMBER_TYPES = ['Local', 'TollFree'] as const;
 
 export function productTypes(api: ApiName): ProductType[] {
   return api === 'chime'
@@ -46,41 +53,40 @@ function optionalString(body: Json, field: string): string | undefined {
 }
 
 function productType(api: ApiName, value: unknown): ProductType {
-  const allowed = productTypes(api);
-  if (typeof value !== 'string' || !(allowed as string[]).includes(value)) {
-    throw invalid(
-      `1 validation error detected: Value '${String(value)}' at 'productType' failed to satisfy constraint: ` +
-        `Member must satisfy enum value set: [${allowed.join(', ')}]`,
-    );
-  }
-  return value as ProductType;
+  if (typeof value !== 'string') throw invalid('ProductType must be a string.');
+  return c.checkEnum('productType', productTypes(api), value);
 }
 
-function e164(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !E164_PATTERN.test(value)) {
-    throw invalid(`${field} contains a value that is not an E.164 phone number${typeof value === 'string' ? ` (${mask(value)})` : ''}.`);
-  }
-  const defect = nanpDefect(value);
-  if (defect) throw invalid(`Invalid phone number ${mask(value)}: ${defect}.`);
-  return normalize(value);
+function e164List(values: unknown, member: string, minItems?: number): string[] {
+  if (values === undefined || values === null) throw c.required(member);
+  if (!Array.isArray(values)) throw invalid(`${member} must be a list.`);
+  if (minItems !== undefined) c.checkLength(member, values, undefined, minItems);
+  return values.map((v, i) => {
+    if (typeof v !== 'string') throw invalid(`${member} must hold strings.`);
+    c.checkPattern(`${member}.${i + 1}.member`, E164, v, true);
+    return v;
+  });
 }
 
-function uniqueNumbers(values: unknown, field: string, max: number): string[] {
-  if (!Array.isArray(values)) throw invalid(`${field} is required and must be a list.`);
-  if (values.length < 1 || values.length > max) throw invalid(`${field} must contain between 1 and ${max} items.`);
-  const numbers = values.map((v) => e164(v, field));
+/** The API reference's rules for numbers to order: real numbers, each listed once, at least one. */
+function orderableNumbers(values: string[]): string[] {
+  if (values.length === 0) throw invalid('E164PhoneNumbers lists no phone number: give at least one.');
   const seen = new Set<string>();
-  for (const n of numbers) {
-    if (seen.has(n)) throw invalid(`${field} lists ${mask(n)} more than once.`);
+  return values.map((v) => {
+    const defect = nanpDefect(v);
+    if (defect) throw invalid(`Invalid phone number ${mask(v)}: ${defect}.`);
+    const n = normalize(v);
+    if (seen.has(n)) throw invalid(`E164PhoneNumbers lists ${mask(n)} more than once.`);
     seen.add(n);
-  }
-  return numbers;
+    return n;
+  });
 }
 
 function phoneName(body: Json): string | undefined {
   const name = optionalString(body, 'Name');
-  if (name !== undefined && (name.length > 256 || !NAME_PATTERN.test(name))) {
-    throw invalid('Name must be at most 256 letters, digits, spaces and , . _ - characters, without leading or trailing spaces.');
+  if (name !== undefined) {
+    c.checkLength('name', name, undefined, 0, NAME_MAX);
+    c.checkPattern('name', NAME, name, true);
   }
   return name;
 }
@@ -105,22 +111,27 @@ export interface CreateInput {
 }
 
 export function validateCreate(api: ApiName, body: Json): CreateInput {
-  if (body.ProductType === undefined || body.ProductType === null) throw invalid('ProductType is required.');
+  if (body.ProductType === undefined || body.ProductType === null) throw c.required('productType');
   const type = productType(api, body.ProductType);
-  const numbers = uniqueNumbers(body.E164PhoneNumbers, 'E164PhoneNumbers', MAX_NUMBERS_PER_ORDER);
+  const numbers = orderableNumbers(e164List(body.E164PhoneNumbers, 'e164PhoneNumbers'));
   // The legacy model has no Name member, so like any unknown member it is ignored there.
   const name = api === 'chime-sdk-voice' ? phoneName(body) : undefined;
   checkProductTypeRules(type, numbers);
   return { productType: type, numbers, name };
 }
 
-export function validatePhoneNumberId(id: string): string {
-  if (!E164_PATTERN.test(id)) throw invalid(`PhoneNumberId ${mask(id)} is not an E.164 phone number.`);
+/**
+ * The legacy model types most phone-number IDs as any string; its RestorePhoneNumber and every
+ * voice operation ask for one non-space character. An ID that names no number is not a defect:
+ * the lookup answers NotFound.
+ */
+export function validatePhoneNumberId(api: ApiName, id: string, restore = false): string {
+  if (api === 'chime-sdk-voice' || restore) c.checkPattern('phoneNumberId', NON_EMPTY, id, api === 'chime-sdk-voice');
   return id;
 }
 
 export function validateOrderId(id: string): string {
-  if (!GUID_PATTERN.test(id)) throw invalid('PhoneNumberOrderId must be a GUID.');
+  c.checkPattern('phoneNumberOrderId', GUID, id, false);
   return id;
 }
 
@@ -131,24 +142,29 @@ export interface UpdateInput {
 }
 
 export function validateUpdate(api: ApiName, id: string, body: Json): UpdateInput {
-  validatePhoneNumberId(id);
+  validatePhoneNumberId(api, id);
   const input: UpdateInput = {};
   if (body.ProductType !== undefined && body.ProductType !== null) input.productType = productType(api, body.ProductType);
   const callingName = optionalString(body, 'CallingName');
-  if (callingName !== undefined && !CALLING_NAME_PATTERN.test(callingName)) {
-    throw invalid('CallingName must be 2 to 15 letters, digits or spaces.');
-  }
+  if (callingName !== undefined) c.checkPattern('callingName', CALLING_NAME, callingName, true);
   input.callingName = callingName;
   if (api === 'chime-sdk-voice') input.name = phoneName(body);
   const details = [input.productType, input.callingName, input.name].filter((v) => v !== undefined).length;
   // The API reference: "You can update one phone number detail at a time."
   if (details > 1) throw invalid('You can update only one phone number detail (ProductType, CallingName or Name) at a time.');
-  if (input.productType) checkProductTypeRules(input.productType, [normalize(id)]);
+  // An ID that is no number can hold no number either: the lookup answers NotFound.
+  if (input.productType && E164_PATTERN.test(id)) checkProductTypeRules(input.productType, [normalize(id)]);
   return input;
 }
 
 export function validateBatchDelete(body: Json): string[] {
-  return uniqueNumbers(body.PhoneNumberIds, 'PhoneNumberIds', MAX_BATCH_DELETE);
+  const ids = body.PhoneNumberIds;
+  if (ids === undefined || ids === null) throw c.required('phoneNumberIds');
+  if (!Array.isArray(ids) || !ids.every((v) => typeof v === 'string')) throw invalid('PhoneNumberIds must be a list of strings.');
+  c.checkLength('phoneNumberIds', ids, undefined, 1);
+  // The answer names failed IDs in a member that must hold a non-space character: a blank ID cannot be answered for.
+  if (ids.some((id) => !c.modelPattern(NON_EMPTY).test(id))) throw invalid('PhoneNumberIds holds a blank phone number ID.');
+  return ids;
 }
 
 /** Page tokens are opaque to clients; inside they are the offset into an append-only list. */
@@ -169,10 +185,9 @@ function decodeToken(kind: string, token: string): number {
 function maxResults(query: URLSearchParams, max: number): number | undefined {
   const raw = query.get('max-results');
   if (raw === null) return undefined;
-  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw invalid(`1 validation error detected: Value '${raw}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and ${max}.`);
-  }
+  if (!/^-?\d+$/.test(raw)) throw invalid(`max-results must be an integer, not '${raw}'.`);
+  const n = Number(raw);
+  c.checkRange('maxResults', n, 1, max);
   return n;
 }
 
@@ -197,25 +212,25 @@ export interface SearchInput extends PageInput {
 
 export function validateSearch(query: URLSearchParams): SearchInput {
   const get = (k: string) => query.get(k) ?? undefined;
+  const country = get('country');
+  if (country !== undefined) c.checkPattern('country', ALPHA2, country, false);
+  const tollFreePrefix = get('toll-free-prefix');
+  if (tollFreePrefix !== undefined) {
+    c.checkLength('tollFreePrefix', tollFreePrefix, tollFreePrefix, 3, 3);
+    c.checkPattern('tollFreePrefix', TOLL_FREE_PREFIX, tollFreePrefix, false);
+  }
+  const type = get('phone-number-type');
   const input: SearchInput = {
     areaCode: get('area-code'),
     city: get('city'),
     state: get('state'),
-    country: get('country') ?? 'US',
-    tollFreePrefix: get('toll-free-prefix'),
-    maxResults: maxResults(query, MAX_SEARCH_RESULTS),
+    country: country ?? 'US',
+    tollFreePrefix,
+    phoneNumberType: type === undefined ? undefined : c.checkEnum('phoneNumberType', PHONE_NUMBER_TYPES, type),
+    maxResults: maxResults(query, SEARCH_MAX_RESULTS),
     offset: get('next-token') ? decodeToken('search', get('next-token') as string) : 0,
   };
-  const type = get('phone-number-type');
-  if (type !== undefined) {
-    if (type !== 'Local' && type !== 'TollFree') throw invalid(`PhoneNumberType must be Local or TollFree, not '${type}'.`);
-    input.phoneNumberType = type;
-  }
-  if (!/^[A-Z]{2}$/.test(input.country)) throw invalid('Country must be a two-letter ISO country code.');
-  if (input.areaCode !== undefined && !/^[2-9]\d\d$/.test(input.areaCode)) throw invalid('AreaCode must be a three-digit area code.');
-  if (input.tollFreePrefix !== undefined && !TOLL_FREE_AREA_CODES.includes(input.tollFreePrefix)) {
-    throw invalid(`TollFreePrefix must be one of ${TOLL_FREE_AREA_CODES.join(', ')}.`);
-  }
+  // The API reference's rules for combining the filters.
   if (input.city !== undefined && input.state === undefined) throw invalid('City requires State.');
   if (input.country === 'US') {
     if (!input.areaCode && !input.city && !input.state && !input.tollFreePrefix) {

@@ -62,11 +62,15 @@ export function orderToWire(api: ApiName, o: OrderRecord, asPlaced = false): Rec
   const wire: Record<string, unknown> = { ...orderView(o, asPlaced) };
   delete wire.Api;
   delete wire.Unrelated;
+  // Neither model gives orders a Name: it lands on the numbers.
+  delete wire.Name;
   if (api === 'chime') {
-    // The legacy model has neither member, and only four order statuses.
+    // The legacy model has no OrderType, and only four order statuses.
     delete wire.OrderType;
-    delete wire.Name;
     wire.Status = LEGACY_ORDER_STATUS[wire.Status as OrderStatus] ?? wire.Status;
+  } else {
+    // The API reference: "This field is null if a phone number order is not a porting order."
+    wire.FocDate = null;
   }
   return wire;
 }

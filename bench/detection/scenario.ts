@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { startEmulator, type Emulator } from '../../emulator';
+import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../emulator';
 import { BUNDLE } from '../paths';
 import type { Detected } from '../types';
 import { driveEvent } from './framework';
@@ -62,8 +62,8 @@ function sandboxEnv(strategy: Strategy, endpoint: string): Record<string, string
     BENCH_HANDLER: BUNDLE,
     AWS_ENDPOINT_URL_CHIME: endpoint,
     AWS_ENDPOINT_URL_CHIME_SDK_VOICE: endpoint,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+    AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey,
     AWS_REGION: 'us-east-1',
     // What PhoneNumberOrderProvider sets on isComplete (default totalTimeout 30 minutes).
     TOTAL_TIMEOUT_SECONDS: '1800',

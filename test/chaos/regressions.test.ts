@@ -1,6 +1,6 @@
 // Scenarios the chaos suite found, replayed deterministically (one-shot faults, no randomness),
 // through the same Provider-framework driver, so that each stays fixed.
-import { startEmulator, type Emulator } from '../../emulator';
+import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../emulator';
 import { isComplete, onEvent } from '../../lambda';
 import { deliver, type EventRequest } from '../../tools/chaos/provider';
 import { DEFAULT_TIMING } from '../../tools/chaos';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ seed: 11 });
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_CHIME: emulator.url, AWS_ENDPOINT_URL_CHIME_SDK_VOICE: emulator.url,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'not-a-secret', AWS_REGION: 'us-east-1', INLINE_WAIT_SECONDS: '0',
+    AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey, AWS_REGION: 'us-east-1', INLINE_WAIT_SECONDS: '0',
   });
 });
 afterAll(async () => {

@@ -51,12 +51,34 @@ describe('emulator: CLI', () => {
     expect((await output).code).toBe(0);
   });
 
+  test('--access-key replaces the accepted keys', async () => {
+    const { child, output } = run(['--access-key', 'AKIACLITEST000000000:cli-secret']);
+    try {
+      const url = await listening(child);
+      const client = (creds: { accessKeyId: string; secretAccessKey: string }) =>
+        new ChimeSDKVoiceClient({ endpoint: url, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
+      const accepted = client({ accessKeyId: 'AKIACLITEST000000000', secretAccessKey: 'cli-secret' });
+      const refused = client(credentials);
+      try {
+        expect((await accepted.send(new ListPhoneNumberOrdersCommand({}))).PhoneNumberOrders).toEqual([]);
+        await expect(refused.send(new ListPhoneNumberOrdersCommand({}))).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+      } finally {
+        accepted.destroy();
+        refused.destroy();
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect((await output).code).toBe(0);
+  });
+
   test('--help documents the options; unknown options are an error', async () => {
     const help = await run(['--help']).output;
     expect(help.code).toBe(0);
-    for (const flag of ['--port', '--seed', '--order-delay-ms', '--throttle-rate', '--server-error-rate', '--drop-after-act-rate', '--latency-ms', '--max-page-size', '--state-file', '--default-api']) {
+    for (const flag of ['--port', '--seed', '--order-delay-ms', '--throttle-rate', '--server-error-rate', '--drop-after-act-rate', '--latency-ms', '--max-page-size', '--state-file', '--default-api', '--access-key']) {
       expect(help.stdout).toContain(flag);
     }
+    expect(help.stdout).toContain(credentials.accessKeyId);
     const bad = await run(['--bogus']).output;
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown option '--bogus'/);

@@ -1,9 +1,9 @@
-import * as http from 'http';
 import { ChimeClient } from '@aws-sdk/client-chime';
 import { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';
-import { Emulator, EmulatorOptions, startEmulator } from '../../emulator';
+import { DEFAULT_CREDENTIALS, Emulator, EmulatorOptions, startEmulator } from '../../emulator';
 
-export const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' };
+export { raw, signedRaw, type RawResponse, type SignedRawOptions } from './http';
+export const credentials = DEFAULT_CREDENTIALS;
 export const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 
 /** A clock the test moves by hand, so order and queue timing needs no real waiting. */
@@ -50,37 +50,6 @@ export async function failure(p: Promise<unknown>): Promise<Error & { name: stri
     return e as Error & { name: string; Code?: string };
   }
   throw new Error('expected the call to fail');
-}
-
-export interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A plain HTTP request, for what the SDK would never send. */
-export function raw(url: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${url}${path}`, { method, headers: opts.headers, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
-
-/** Headers that pass the emulator's signature-shape check, for raw requests that should reach validation. */
-export function signedHeaders(api: 'chime' | 'chime-sdk-voice' = 'chime-sdk-voice', date = '20260301T120000Z'): Record<string, string> {
-  return {
-    authorization:
-      `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/${date.slice(0, 8)}/us-east-1/chime/aws4_request, ` +
-      `SignedHeaders=host;x-amz-date, Signature=${'a'.repeat(64)}`,
-    'x-amz-date': date,
-    'user-agent': `test api/${api}#1.0.0`,
-    'content-type': 'application/json',
-  };
 }
 
 export const N = {

@@ -1,7 +1,7 @@
 // Drives the handlers the way aws-cdk-lib's Provider framework does (onEvent, then isComplete
 // right away and every interval until complete), against a real emulator over HTTP.
 import { randomUUID } from 'crypto';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
+import { DEFAULT_CREDENTIALS, startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 import { isComplete, onEvent } from '../../lambda';
 import type { RequestType } from '../../lambda/events';
 
@@ -60,8 +60,8 @@ export async function withEmulator(options: EmulatorOptions = {}): Promise<Emula
   const emulator = await startEmulator({ seed: 7, ...options });
   process.env.AWS_ENDPOINT_URL_CHIME = emulator.url;
   process.env.AWS_ENDPOINT_URL_CHIME_SDK_VOICE = emulator.url;
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'not-a-secret';
+  process.env.AWS_ACCESS_KEY_ID = DEFAULT_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = DEFAULT_CREDENTIALS.secretAccessKey;
   process.env.AWS_REGION = 'us-east-1';
   return emulator;
 }

@@ -4,15 +4,15 @@ import { fork } from 'child_process';
 import * as path from 'path';
 import * as readline from 'readline';
 import type { Readable } from 'stream';
+import { DEFAULT_CREDENTIALS } from '../../emulator';
 import { LogScanner, type LogFigures } from './log-scan';
 import type { FromWorker, ToWorker } from './protocol';
 import type { RunResult, RunSpec } from './types';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKER = path.join(__dirname, 'worker.ts');
-/** Dummy credentials: the emulator checks the signature's shape only. The log scan looks for them. */
-const ACCESS_KEY_ID = 'AKIACHAOSDUMMYKEY000';
-const SECRET_ACCESS_KEY = 'chaos-dummy-secret-must-never-be-logged';
+/** The dummy pair the emulator verifies signatures with. The log scan looks for them. */
+const { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY } = DEFAULT_CREDENTIALS;
 const STOP_GRACE_MS = 5_000;
 
 export interface PoolOutput {
