@@ -23,22 +23,23 @@ export type AppShape = Record<string, Record<string, OrderProps>>;
 /** Per stack, per construct ID: new properties, or a new logical ID (a rename or a moved construct). */
 export type Change = Record<string, Record<string, Partial<OrderProps> & { logicalId?: string }>>;
 
+/** The cloud assembly of an app of this shape (a synth costs seconds: share it between tests). */
+export async function synthApp(shape: AppShape): Promise<string> {
+  const { assemblyDir } = await synthesise({
+    cwd: ROOT, app: APP, context: { orders: JSON.stringify(shape) }, outdir: path.join(tempDir('multi-assembly-'), 'base.out'),
+    region: 'us-east-1', account: '123456789012',
+  });
+  return assemblyDir;
+}
+
 /** One CDK app (its own state directory, like a team's own checkout) against the shared account. */
 export class LocalApp {
-  static async synth(shape: AppShape, emulator: Emulator): Promise<LocalApp> {
-    const root = tempDir('multi-');
-    const { assemblyDir } = await synthesise({
-      cwd: ROOT, app: APP, context: { orders: JSON.stringify(shape) }, outdir: path.join(root, 'base.out'), region: 'us-east-1', account: '123456789012',
-    });
-    return new LocalApp(root, assemblyDir, emulator);
-  }
+  constructor(private readonly assembly: string, readonly emulator: Emulator, readonly root = tempDir('multi-')) {}
 
   private variants = 0;
   /** The last successful outputs, per stack. */
   outputs: Record<string, Record<string, string>> = {};
   statuses: Record<string, string> = {};
-
-  private constructor(readonly root: string, private readonly assembly: string, readonly emulator: Emulator) {}
 
   async deploy(change: Change = {}, opts: { stacks?: string[] } = {}): Promise<Run> {
     const r = await run({
