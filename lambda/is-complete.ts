@@ -8,7 +8,9 @@ import { observeNumbers, observeOrders, type Snapshot } from './observe';
 import { newestOrderFor } from './order-book';
 import { identityOf } from './ownership';
 import { planSettle } from './plan-settle';
+import { isTerminal } from './statuses';
 import { portFor } from './ports';
+import type { ChimePort, PhoneOrder } from './chime-port';
 import { executeSettle } from './execute';
 import { parseSpec, previousSpec } from './spec';
 
@@ -17,11 +19,18 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
   const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
+  const placed = await orderPlaced(port, event);
+  if (placed && !isTerminal(placed.status)) {
+    log('INFO', 'order not terminal yet', { orderId: placed.id, status: placed.status });
+    return { IsComplete: false };
+  }
   const numbers = [...spec.numbers, ...(previous?.numbers ?? [])];
   const facts = await observeNumbers(port, identity, numbers);
-  const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self').map(f => f.orderId));
+  const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self' && f.orderId !== placed?.id).map(f => f.orderId));
+  if (placed) orders.set(placed.id, placed);
   const snapshot: Snapshot = { marksNumbers: port.marksNumbers, numbers: facts, orders };
-  const legacyOrder = !port.marksNumbers && event.Data?.OrderId ? (await observeOrders(port, [event.Data.OrderId])).get(event.Data.OrderId) : undefined;
+  const legacyOrder = !port.marksNumbers && event.Data?.OrderId
+    ? placed ?? (await observeOrders(port, [event.Data.OrderId])).get(event.Data.OrderId) : undefined;
   const plan = (legacyNewestOrder?: Awaited<ReturnType<typeof newestOrderFor>>) => planSettle({
     requestType: event.RequestType, spec, previous, identity, snapshot, deferredFailure: event.Data?.Failure,
     outOfTime: outOfTime(event.Data?.StartedAt), legacyOrder, legacyNewestOrder,
@@ -43,6 +52,16 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
       log('INFO', 'complete', { numbers: settlement.attributes.PhoneNumbers, orderId: settlement.attributes.OrderId });
       return { IsComplete: true, Data: settlement.attributes };
   }
+}
+
+/**
+ * The order onEvent placed or took. While it is still processing, this one GetPhoneNumberOrder
+ * answers the poll: observing every number each interval would cost a call per number.
+ */
+async function orderPlaced(port: ChimePort, event: CompletionEvent): Promise<PhoneOrder | undefined> {
+  const orderId = event.Data?.OrderId;
+  if (!orderId || event.Data?.Failure || outOfTime(event.Data?.StartedAt)) return undefined;
+  return (await observeOrders(port, [orderId])).get(orderId);
 }
 
 /**
