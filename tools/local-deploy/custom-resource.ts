@@ -119,6 +119,7 @@ export async function sendEvent(run: StackRun, input: EventInput, signal?: Abort
     stackName: run.env.stackName, requestType: input.requestType, logicalResourceId: input.logicalId, resourceType: input.resourceType,
     physicalResourceId: input.physicalId, requestId, status: outcome.ok ? 'SUCCESS' : 'FAILED',
     ...(outcome.ok ? {} : { reason: outcome.reason }), ...(swallowed ? { swallowed } : {}), ...('cancelled' in ending ? { cancelled: true } : {}),
+    ...('answer' in ending ? { responseBytes: ending.answer.bytes } : {}),
   });
   return outcome;
 }

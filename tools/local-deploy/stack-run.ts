@@ -21,6 +21,8 @@ export interface SentEvent {
   swallowed?: boolean;
   /** CloudFormation stopped waiting for the answer: another resource failed first. */
   cancelled?: boolean;
+  /** Size of the answer CloudFormation read (its limit is 4,096 bytes). */
+  responseBytes?: number;
 }
 
 export interface StackRun extends ScopeSource {
