@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FakeApp, STACK, custom, summary, synthFakeProvider } from './fake-provider';
+import { FakeApp, STACK, custom, summary, withFakeProvider } from './fake-provider';
 import { run, statuses } from './run';
 
 // Fast loops: the waiter's interval is replaced except where the interval itself is under test.
@@ -10,12 +10,9 @@ const CREATE_FAILED_MARKER = 'AWSCDK::CustomResourceProviderFramework::CREATE_FA
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe('the deploy engine, on a Provider-backed fake', () => {
-  let base: string;
+  const fakeApp = withFakeProvider();
   let app: FakeApp;
-  beforeAll(async () => { base = await synthFakeProvider(); }, 120_000);
-  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
-  beforeEach(() => { app = new FakeApp(base); });
-  afterEach(() => app.dispose());
+  beforeEach(() => { app = fakeApp(); });
   const deploy = (asm: string, extra = {}) => run({ app: asm, stateDir: app.stateDir, ...FAST, ...extra });
 
   test('create: dependency order, CloudFormation\'s event fields, properties as strings, outputs and the stack ARN', async () => {

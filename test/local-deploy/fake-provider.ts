@@ -41,6 +41,16 @@ export async function synthFakeProvider(): Promise<string> {
   return assemblyDir;
 }
 
+/** Registers the hooks of a suite on the fake provider: one synth for the file, a fresh FakeApp per test. */
+export function withFakeProvider(): () => FakeApp {
+  let base: string;
+  let app: FakeApp | undefined;
+  beforeAll(async () => { base = await synthFakeProvider(); }, 120_000);
+  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
+  afterEach(() => { app?.dispose(); app = undefined; });
+  return () => (app ??= new FakeApp(base));
+}
+
 export class FakeApp {
   readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'local-deploy-fake-'));
   readonly eventsFile = path.join(this.root, 'events.jsonl');

@@ -3,19 +3,16 @@
 // UPDATE_ROLLBACK_FAILED and the stack's region. On the scriptable fake provider.
 import * as fs from 'fs';
 import * as path from 'path';
-import { FakeApp, STACK, custom, summary, synthFakeProvider } from './fake-provider';
+import { FakeApp, STACK, custom, summary, withFakeProvider } from './fake-provider';
 import { run, statuses } from './run';
 
 const FAST = { queryIntervalMs: 20 };
 const NO_RESPONSE = /CloudFormation did not receive a response from your Custom Resource\. Please check your logs for requestId \[[0-9a-f-]{36}\]\. If you are using the Python cfn-response module/;
 
 describe('the Provider framework, run from the cloud assembly', () => {
-  let base: string;
+  const fakeApp = withFakeProvider();
   let app: FakeApp;
-  beforeAll(async () => { base = await synthFakeProvider(); }, 120_000);
-  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
-  beforeEach(() => { app = new FakeApp(base); });
-  afterEach(() => app.dispose());
+  beforeEach(() => { app = fakeApp(); });
   const deploy = (asm: string, extra = {}) => run({ app: asm, stateDir: app.stateDir, ...FAST, ...extra });
   const log = () => fs.readFileSync(path.join(app.stateDir, 'lambda.log'), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l));
 
@@ -157,7 +154,7 @@ describe('the Provider framework, run from the cloud assembly', () => {
     });
   });
 
-  test('handlers run in the stack\'s region, not the command line\'s', async () => {
+  test('handlers run in the stack\'s region, not the command line\'s, and log to their LoggingConfig.LogGroup', async () => {
     const asm = app.assembly([custom('Here', { Value: 'h' })]);
     const manifest = path.join(asm, 'manifest.json');
     fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('aws://unknown-account/unknown-region', 'aws://123456789012/eu-west-2'));
@@ -165,6 +162,7 @@ describe('the Provider framework, run from the cloud assembly', () => {
     expect(result.exitCode).toBe(0);
     const [call] = app.calls();
     expect(call.env.AWS_REGION).toBe('eu-west-2');
+    expect(call.env.AWS_LAMBDA_LOG_GROUP_NAME).toMatch(/^FakeStack-Logs\w+-[A-Z0-9]{12}$/);
     expect(call.event.StackId).toMatch(/^arn:aws:cloudformation:eu-west-2:/);
     expect(call.event.ResponseURL).toMatch(/\/cloudformation-custom-resource-response-euwest2\//);
   });

@@ -4,7 +4,7 @@
 // The SDK finds it through AWS_ENDPOINT_URL_LAMBDA.
 import { randomUUID } from 'crypto';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
+import { serveLocally, type LocalServer } from './local-server';
 import type { FunctionSpec, InvokeOutcome } from './lambda-runner';
 
 export interface LambdaServiceOptions {
@@ -16,10 +16,7 @@ export interface LambdaServiceOptions {
   note(type: string, record: Record<string, unknown>): void;
 }
 
-export interface LambdaEndpoint {
-  url: string;
-  close(): Promise<void>;
-}
+export type LambdaEndpoint = LocalServer;
 
 const FUNCTION_PATH = /^\/2015-03-31\/functions\/([^/]+)(\/invocations)?$/;
 
@@ -33,14 +30,7 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
       });
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise(resolve => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return serveLocally(server);
 }
 
 async function serve(options: LambdaServiceOptions, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {

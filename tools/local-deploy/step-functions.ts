@@ -3,7 +3,7 @@
 // in the deployed template. The SDK finds it through AWS_ENDPOINT_URL_SFN.
 import { randomUUID } from 'crypto';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
+import { serveLocally, type LocalServer } from './local-server';
 import { Definition, ExecutionResult, parseDefinition, runExecution } from './state-machine';
 import type { ExecutionDeps } from './state-machine';
 import type { Json } from './template';
@@ -23,10 +23,7 @@ export interface StepFunctionsOptions {
   started(input: Json, done: Promise<ExecutionResult>, executionArn: string): void;
 }
 
-export interface StepFunctionsEndpoint {
-  url: string;
-  close(): Promise<void>;
-}
+export type StepFunctionsEndpoint = LocalServer;
 
 export async function startStepFunctions(options: StepFunctionsOptions): Promise<StepFunctionsEndpoint> {
   const server = http.createServer((req, res) => {
@@ -73,12 +70,5 @@ export async function startStepFunctions(options: StepFunctionsOptions): Promise
       reply(200, { executionArn, startDate: Date.now() / 1000 });
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise(resolve => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return serveLocally(server);
 }
