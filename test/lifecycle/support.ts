@@ -5,6 +5,7 @@ import * as path from 'path';
 import { startEmulator, type Emulator } from '../../emulator';
 import { HELD_STATUSES, STACK, synthExample, tempDir, variant } from '../local-deploy/example-app';
 import { run, type Run } from '../local-deploy/run';
+import type { LocalDeployOptions } from '../../tools/local-deploy';
 
 export interface OrderChange {
   readonly numbers?: string[];
@@ -33,7 +34,7 @@ export class LocalStack {
   }
 
   /** Deploys the example with the order's properties changed as given. */
-  async deploy(change: OrderChange, extra: { rehearseRollback?: boolean } = {}): Promise<Run> {
+  async deploy(change: OrderChange, extra: LocalDeployOptions = {}): Promise<Run> {
     return run({ app: this.assemblyWith(change), stateDir: this.stateDir, endpoint: this.emulator.url, queryIntervalMs: 50, ...extra });
   }
 
@@ -48,6 +49,11 @@ export class LocalStack {
 
   status(number: string): string | undefined {
     return this.emulator.phoneNumbers().find(n => n.E164PhoneNumber === number)?.Status;
+  }
+
+  /** Invocations of the order handler's onEvent function, from the platform records of the handler log. */
+  onEventInvocations(): { start: number; end: number }[] {
+    return invocations(path.join(this.stateDir, 'lambda.log'), /PhoneNumberOrderProviderOnE/);
   }
 
   ordersFor(): string[][] {
@@ -77,4 +83,13 @@ export function outputsOf(result: Run): { orderId: string; numbers: string } {
   const outputs = result.result.outputs[STACK] ?? {};
   const pick = (part: string) => Object.entries(outputs).find(([k]) => k.includes(part))?.[1] ?? '';
   return { orderId: pick('OrderId'), numbers: pick('PhoneNumbers') };
+}
+
+/** Each invocation of the functions whose name matches, from START to REPORT in a handler log (JSON platform records). */
+export function invocations(logFile: string, functionName: RegExp): { start: number; end: number }[] {
+  const records = fs.readFileSync(logFile, 'utf8').split('\n').filter(l => l.startsWith('{"time"'))
+    .map(l => JSON.parse(l) as { time: string; type: string; record: { functionName?: string; requestId?: string } })
+    .filter(r => functionName.test(r.record.functionName ?? ''));
+  const ends = new Map(records.filter(r => r.type === 'platform.report').map(r => [r.record.requestId, Date.parse(r.time)]));
+  return records.filter(r => r.type === 'platform.start').map(r => ({ start: Date.parse(r.time), end: ends.get(r.record.requestId) ?? Infinity }));
 }

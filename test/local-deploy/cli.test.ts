@@ -22,6 +22,11 @@ describe('command line', () => {
       parameters: { P: '1' }, queryIntervalMs: 50,
     });
     expect(parseArgs(['--destroy', '--order-delay-ms', '0'])).toEqual({ destroy: true, orderDelayMs: 0 });
+    expect(parseArgs(['--fault', 'duplicate-at-once', '--fault=no-answer:Numbers1A2B:Create', '--service-timeout', '30'])).toEqual({
+      faults: [{ kind: 'duplicate-at-once' }, { kind: 'no-answer', logicalId: 'Numbers1A2B', requestType: 'Create' }], serviceTimeoutSeconds: 30,
+    });
+    expect(parseArgs(['--continue-update-rollback', '--resources-to-skip', 'A', '--resources-to-skip', 'B', 'Stack']))
+      .toEqual({ continueUpdateRollback: true, resourcesToSkip: ['A', 'B'], stacks: ['Stack'] });
     expect(parseArgs(['-h'])).toBe('help');
   });
 
@@ -32,6 +37,11 @@ describe('command line', () => {
     [['--endpoint'], /--endpoint needs a value/],
     [['--destroy', '--rehearse-rollback'], /--rehearse-rollback applies to a deploy/],
     [['--endpoint', 'http://x:1', '--order-delay-ms', '5'], /configures the embedded emulator/],
+    [['--fault', 'lose-everything'], /--fault lose-everything: unknown kind lose-everything; one of duplicate-at-once, duplicate-after-answer, invoke-answer-lost, no-answer/],
+    [['--fault', 'no-answer:X:Replace'], /the request type must be Create, Update or Delete/],
+    [['--service-timeout', '0'], /--service-timeout needs a whole number of at least 1/],
+    [['--resources-to-skip', 'A'], /--resources-to-skip applies to --continue-update-rollback/],
+    [['--continue-update-rollback', '--destroy'], /--continue-update-rollback is an operation of its own/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
     expect(() => parseArgs(argv)).toThrow(UsageError);
@@ -43,7 +53,7 @@ describe('command line', () => {
     expect(bad.stderr).toMatch(/Unknown option --frobnicate[\s\S]*Usage: npm start -- \[options\]/);
     const help = spawnSync(TSX, [CLI, '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/--outputs-file[\s\S]*--rehearse-rollback/);
+    expect(help.stdout).toMatch(/--outputs-file[\s\S]*--rehearse-rollback[\s\S]*--fault KIND[\s\S]*--continue-update-rollback/);
   });
 });
 

@@ -138,6 +138,9 @@ describe('the example stack, deployed locally', () => {
       expect(out).toMatch(/ROLLBACK_COMPLETE/);
       expect(err).toMatch(/ROLLBACK_COMPLETE: Numbers\w+ CREATE_FAILED: /);
       expect(result.events[0]).toMatchObject({ requestType: 'Create', status: 'FAILED' });
+      // The reason is the Provider framework's own: the handler's message, the Logs: line, the stack trace where Lambda has the code.
+      expect(result.events[0].reason).toMatch(/\n\nLogs: \/aws\/lambda\/PhoneNumberOrderExample-PhoneNumberOrderProviderOnE\w*-\w+\n\n {4}at .*\(\/var\/task\/index\.js:\d+:\d+\)/);
+      expect(result.events[0].responseBytes).toBeLessThanOrEqual(4096);
       expect(result.events[1]).toMatchObject({ requestType: 'Delete', status: 'SUCCESS' });
       expect(owned()).toEqual([]);
       expect(fs.existsSync(path.join(stateDir, 'stacks', `${STACK}.json`))).toBe(false);

@@ -1,48 +1,24 @@
-// A cloud assembly shaped like what aws-cdk-lib synthesises for a custom_resources.Provider
-// (user onEvent/isComplete functions, the framework's onEvent function, the waiter state
-// machine), served by a scriptable handler that records every event it gets. Deploys of it
-// exercise the engine in milliseconds, without a synth or Chime.
+// The cloud assembly of apps/fake-provider-app.ts (a real custom_resources.Provider over a
+// scriptable handler that records every event it gets), synthesised once per test file; each test
+// adds the custom resources it needs to a copy of its template. Deploys of it exercise the engine
+// and the Provider framework's own code in seconds, without Chime.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { synthesise } from '../../tools/local-deploy/synth';
 import type { Json, JsonObject, Template, TemplateResource } from '../../tools/local-deploy/template';
-
-const HANDLER = `
-const fs = require('fs');
-const polls = {};
-function record(fn, event) {
-  fs.appendFileSync(process.env.EVENTS_FILE, JSON.stringify({ fn, at: Date.now(), pid: process.pid, event }) + '\\n');
-}
-const told = (p, key, type) => String(p[key] || '').split(',').includes(type);
-exports.onEvent = async (event) => {
-  record('onEvent', event);
-  const p = event.ResourceProperties;
-  if (told(p, 'FailOn', event.RequestType)) throw new Error('told to fail ' + event.RequestType + ' of ' + event.LogicalResourceId);
-  if (event.RequestType === 'Delete') {
-    if (p.FailDeleteWhileExists && fs.existsSync(p.FailDeleteWhileExists)) throw new Error('cannot delete yet');
-    return {};
-  }
-  const physical = p.PhysicalId || event.PhysicalResourceId || 'phys-' + event.LogicalResourceId;
-  return { PhysicalResourceId: physical, Data: { Value: p.Value, Upper: String(p.Value).toUpperCase() } };
-};
-exports.isComplete = async (event) => {
-  record('isComplete', event);
-  const p = event.ResourceProperties;
-  polls[event.RequestId] = (polls[event.RequestId] || 0) + 1;
-  if (event.RequestType !== 'Delete' && polls[event.RequestId] <= Number(p.Polls || 0)) return { IsComplete: false };
-  if (told(p, 'FailCompleteOn', event.RequestType)) throw new Error('isComplete refused ' + event.RequestType);
-  return { IsComplete: true, Data: { Polls: String(polls[event.RequestId]) } };
-};
-`;
+import { ROOT } from './example-app';
 
 export const STACK = 'FakeStack';
-const FRAMEWORK = 'ProviderframeworkonEvent1234';
+/** Stands for the Provider's framework onEvent function in custom(); replaced by its logical ID. */
+const FRAMEWORK = '__FRAMEWORK_ON_EVENT__';
 
 export interface RecordedCall {
   fn: 'onEvent' | 'isComplete';
   at: number;
   pid: number;
-  event: JsonObject & { RequestType: string; LogicalResourceId: string; PhysicalResourceId?: string; ResourceProperties: JsonObject; OldResourceProperties?: JsonObject };
+  env: { AWS_REGION?: string; AWS_LAMBDA_LOG_GROUP_NAME?: string; QUERY_INTERVAL_SECONDS?: string };
+  event: JsonObject & { RequestType: string; RequestId: string; LogicalResourceId: string; PhysicalResourceId?: string; ResourceProperties: JsonObject; OldResourceProperties?: JsonObject };
 }
 
 /** A custom resource of the fake provider, with the CDK metadata a construct would give it. */
@@ -55,28 +31,60 @@ export function custom(id: string, properties: JsonObject, extra: Partial<Templa
   }];
 }
 
+/** Synthesises the fake provider app once: the base every FakeApp copies. */
+export async function synthFakeProvider(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-deploy-fake-assembly-'));
+  const { assemblyDir } = await synthesise({
+    cwd: ROOT, app: `"${process.execPath}" --import tsx test/local-deploy/apps/fake-provider-app.ts`, context: {},
+    outdir: dir, region: 'us-east-1', account: '123456789012',
+  });
+  return assemblyDir;
+}
+
+/** Registers the hooks of a suite on the fake provider: one synth for the file, a fresh FakeApp per test. */
+export function withFakeProvider(): () => FakeApp {
+  let base: string;
+  let app: FakeApp | undefined;
+  beforeAll(async () => { base = await synthFakeProvider(); }, 120_000);
+  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
+  afterEach(() => { app?.dispose(); app = undefined; });
+  return () => (app ??= new FakeApp(base));
+}
+
 export class FakeApp {
   readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'local-deploy-fake-'));
   readonly eventsFile = path.join(this.root, 'events.jsonl');
   readonly stateDir = path.join(this.root, 'state');
   private version = 0;
 
+  constructor(private readonly base: string) {}
+
   /** Writes a new cloud assembly with these resources (and the provider); answers its directory. */
   assembly(resources: [string, TemplateResource][], outputs: Record<string, Json> = {}, waiter = { IntervalSeconds: 1, MaxAttempts: 3 },
     extra: Pick<Template, 'Parameters' | 'Conditions'> = {}): string {
     const dir = path.join(this.root, `asm${++this.version}`);
-    fs.mkdirSync(path.join(dir, 'asset.handler'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'asset.handler', 'index.js'), HANDLER);
-    const template: Template = {
-      ...extra,
-      Resources: { ...provider(this.eventsFile, waiter), ...Object.fromEntries(resources) },
-      Outputs: Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, { Value: v }])),
-    };
-    fs.writeFileSync(path.join(dir, `${STACK}.template.json`), JSON.stringify(template, null, 1));
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
-      version: '55.0.0',
-      artifacts: { [STACK]: { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/unknown-region', properties: { templateFile: `${STACK}.template.json` } } },
-    }));
+    fs.cpSync(this.base, dir, { recursive: true });
+    const file = path.join(dir, `${STACK}.template.json`);
+    const template = JSON.parse(fs.readFileSync(file, 'utf8')) as Template;
+    const all = template.Resources!;
+    const framework = Object.keys(all).find(id => all[id].Properties?.Handler === 'framework.onEvent')!;
+    for (const r of Object.values(all)) {
+      if (r.Type === 'AWS::Lambda::Function' && String(r.Properties?.Handler).startsWith('index.')) {
+        const told: JsonObject = r.Properties!.Handler === 'index.isComplete' ? { QUERY_INTERVAL_SECONDS: String(waiter.IntervalSeconds) } : {};
+        r.Properties!.Environment = { Variables: { EVENTS_FILE: this.eventsFile, ...told } };
+      }
+      if (r.Type === 'AWS::StepFunctions::StateMachine') {
+        r.Properties!.DefinitionString = JSON.parse(JSON.stringify(r.Properties!.DefinitionString)
+          .replace(/\\"IntervalSeconds\\":\d+/, `\\"IntervalSeconds\\":${waiter.IntervalSeconds}`)
+          .replace(/\\"MaxAttempts\\":\d+/, `\\"MaxAttempts\\":${waiter.MaxAttempts}`));
+      }
+    }
+    const added = JSON.parse(JSON.stringify(Object.fromEntries(resources)).split(FRAMEWORK).join(framework)) as Record<string, TemplateResource>;
+    template.Parameters = { ...template.Parameters, ...extra.Parameters };
+    template.Conditions = { ...template.Conditions, ...extra.Conditions };
+    template.Resources = { ...all, ...added };
+    template.Outputs = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, { Value: v }]));
+    fs.writeFileSync(file, JSON.stringify(template, null, 1));
     return dir;
   }
 
@@ -101,37 +109,4 @@ export class FakeApp {
 /** Summarises onEvent calls as "Type Logical [physical]". */
 export function summary(calls: RecordedCall[]): string[] {
   return calls.filter(c => c.fn === 'onEvent').map(c => `${c.event.RequestType} ${c.event.LogicalResourceId}${c.event.PhysicalResourceId ? ` ${c.event.PhysicalResourceId}` : ''}`);
-}
-
-function provider(eventsFile: string, waiter: { IntervalSeconds: number; MaxAttempts: number }): Record<string, TemplateResource> {
-  const fn = (id: string, handler: string, env: JsonObject, asset = 'asset.handler'): TemplateResource => ({
-    Type: 'AWS::Lambda::Function',
-    Properties: {
-      Code: { S3Bucket: { 'Fn::Sub': 'cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}' }, S3Key: 'handler.zip' },
-      Handler: handler, Runtime: 'nodejs22.x', Timeout: 30, LoggingConfig: { LogFormat: 'JSON' },
-      Environment: { Variables: env },
-    },
-    Metadata: { 'aws:cdk:path': `${STACK}/Provider/${id}/Resource`, 'aws:asset:path': asset },
-  });
-  return {
-    UserOnEvent: fn('OnEvent', 'index.onEvent', { EVENTS_FILE: eventsFile }),
-    UserIsComplete: fn('IsComplete', 'index.isComplete', { EVENTS_FILE: eventsFile }),
-    Waiter: {
-      Type: 'AWS::StepFunctions::StateMachine',
-      Properties: {
-        DefinitionString: {
-          'Fn::Join': ['', [
-            `{"StartAt":"t","States":{"t":{"End":true,"Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":${waiter.IntervalSeconds},"MaxAttempts":${waiter.MaxAttempts},"BackoffRate":1}],"Type":"Task","Resource":"`,
-            { 'Fn::GetAtt': ['UserIsComplete', 'Arn'] }, '"}}}',
-          ]],
-        },
-      },
-      Metadata: { 'aws:cdk:path': `${STACK}/Provider/waiter-state-machine/Resource` },
-    },
-    [FRAMEWORK]: fn('framework-onEvent', 'framework.onEvent', {
-      USER_ON_EVENT_FUNCTION_ARN: { 'Fn::GetAtt': ['UserOnEvent', 'Arn'] },
-      USER_IS_COMPLETE_FUNCTION_ARN: { 'Fn::GetAtt': ['UserIsComplete', 'Arn'] },
-      WAITER_STATE_MACHINE_ARN: { Ref: 'Waiter' },
-    }, 'asset.framework-not-run'),
-  };
 }

@@ -20,13 +20,14 @@ exports.echo = async (event, context) => {
 exports.sleep = async (event) => new Promise(resolve => setTimeout(() => resolve('late'), event.ms));
 exports.fail = async () => { throw new TypeError('bad input'); };
 exports.crash = async () => { process.exit(3); };
+exports.busy = async (event) => new Promise(resolve => setTimeout(() => resolve({ pid: process.pid }), event.ms));
 `;
 
 describe('Lambda runner', () => {
   let dir: string;
   let runner: LambdaRunner;
   const spec = (over: Partial<FunctionSpec> = {}): FunctionSpec => ({
-    name: 'Stack-Fn-ABC', arn: 'arn:aws:lambda:us-east-1:123456789012:function:Stack-Fn-ABC', codeDir: path.join(dir, 'code'),
+    name: 'Stack-Fn-ABC', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:Stack-Fn-ABC', region: 'eu-west-1', codeDir: path.join(dir, 'code'),
     handler: 'index.echo', runtime: 'nodejs22.x', timeoutSeconds: 30, memoryMb: 256,
     environment: { TEMPLATE_VAR: 'from-template' }, logFormat: 'JSON', ...over,
   });
@@ -37,7 +38,7 @@ describe('Lambda runner', () => {
     fs.mkdirSync(path.join(dir, 'code'));
     fs.writeFileSync(path.join(dir, 'code', 'index.js'), HANDLER);
     process.env.LOCAL_DEPLOY_TEST_LEAK = 'parent-only';
-    runner = new LambdaRunner({ logFile: path.join(dir, 'lambda.log'), region: 'eu-west-1', commonEnv: { AWS_ENDPOINT_URL_CHIME: 'http://127.0.0.1:1' } });
+    runner = new LambdaRunner({ logFile: path.join(dir, 'lambda.log'), commonEnv: { AWS_ENDPOINT_URL_CHIME: 'http://127.0.0.1:1' } });
   });
   afterAll(async () => {
     await runner.close();
@@ -78,6 +79,21 @@ describe('Lambda runner', () => {
     expect(b.payload.invocations).toBe(a.payload.invocations + 1);
   });
 
+  test('concurrent invocations get execution environments of their own; a free one is reused', async () => {
+    const s = spec({ name: 'Busy', handler: 'index.busy' });
+    const [a, b] = await Promise.all([runner.invoke(s, { ms: 300 }), runner.invoke(s, { ms: 300 })]) as { payload: { pid: number } }[];
+    expect(a.payload.pid).not.toBe(b.payload.pid);
+    const c = (await runner.invoke(s, { ms: 1 })) as { payload: { pid: number } };
+    expect([a.payload.pid, b.payload.pid]).toContain(c.payload.pid);
+  });
+
+  test('the log group is LoggingConfig.LogGroup when the function has one', async () => {
+    const out = (await runner.invoke(spec({ logGroup: 'Stack-ProviderLogs-XYZ' }), {})) as { payload: { env: Record<string, string> } };
+    expect(out.payload.env.AWS_LAMBDA_LOG_GROUP_NAME).toBe('Stack-ProviderLogs-XYZ');
+    const plain = (await runner.invoke(spec(), {})) as { payload: { env: Record<string, string> } };
+    expect(plain.payload.env.AWS_LAMBDA_LOG_GROUP_NAME).toBe('/aws/lambda/Stack-Fn-ABC');
+  });
+
   test('enforces the timeout, then starts cold', async () => {
     const s = spec({ name: 'Sleepy', handler: 'index.sleep', timeoutSeconds: 1 });
     const out = await runner.invoke(s, { ms: 5000 });
@@ -86,8 +102,12 @@ describe('Lambda runner', () => {
   });
 
   test('reports a thrown error, a crash and a missing handler as Lambda does', async () => {
-    expect(await runner.invoke(spec({ name: 'Failing', handler: 'index.fail' }), {}))
-      .toMatchObject({ ok: false, errorType: 'TypeError', errorMessage: 'bad input' });
+    // The trace shows the code where Lambda has it: /var/task.
+    const failed = await runner.invoke(spec({ name: 'Failing', handler: 'index.fail' }), {});
+    expect(failed).toMatchObject({ ok: false, errorType: 'TypeError', errorMessage: 'bad input' });
+    const trace = (failed as { trace: string[] }).trace;
+    expect(trace.slice(0, 2)).toEqual(['TypeError: bad input', expect.stringMatching(/^ {4}at exports\.fail \(\/var\/task\/index\.js:\d+:\d+\)$/)]);
+    expect(trace.join('\n')).not.toContain(dir);
     expect(await runner.invoke(spec({ name: 'Crashing', handler: 'index.crash' }), {}))
       .toMatchObject({ ok: false, errorType: 'Runtime.ExitError', errorMessage: expect.stringMatching(/Runtime exited with error: exit status 3/) });
     expect(await runner.invoke(spec({ name: 'Missing', handler: 'index.nothing' }), {}))

@@ -8,13 +8,12 @@ import { Outputs, evaluateOutputs, outputValues } from './outputs';
 import { resolveParameters } from './parameters';
 import { planDeploy } from './plan';
 import { oneLine } from './progress';
-import { ChangeLog, rollbackCreate, rollbackUpdate } from './rollback';
+import { ChangeLog, removeAll, rollbackCreate, rollbackUpdate } from './rollback';
 import { partitionOf } from './simulated';
 import { StackOperation, StackResult, StackTarget, startRun } from './stack-operation';
 import { removeResource, stackEvent } from './stack-events';
 import type { StackRun } from './stack-run';
 import { StackState, newStackState } from './state';
-import { topologicalOrder } from './template';
 import { validateTemplate } from './validate';
 
 export interface DeployOptions extends StackOperation {
@@ -22,14 +21,21 @@ export interface DeployOptions extends StackOperation {
   rehearseRollback: boolean;
 }
 
-/** A stack in these states must be deleted before it can be deployed again, as in CloudFormation. */
-const BLOCKED = ['ROLLBACK_FAILED', 'ROLLBACK_IN_PROGRESS', 'DELETE_FAILED', 'DELETE_IN_PROGRESS'];
+/** A stack in these states cannot be updated, as in CloudFormation; what gets it out of each. */
+const BLOCKED: Record<string, string> = {
+  ROLLBACK_FAILED: 'run with --destroy to delete it, then deploy again',
+  ROLLBACK_IN_PROGRESS: 'run with --destroy to delete it, then deploy again',
+  DELETE_FAILED: 'run with --destroy to delete it, then deploy again',
+  DELETE_IN_PROGRESS: 'run with --destroy to delete it, then deploy again',
+  UPDATE_ROLLBACK_FAILED: 'run with --continue-update-rollback to finish the rollback (with --resources-to-skip ID... for resources whose '
+    + 'rollback cannot succeed), then deploy again; or --destroy',
+};
 
 export async function deployStack(target: StackTarget, options: DeployOptions): Promise<StackResult> {
   const { stackName, template } = target;
   const prev = options.store.load(stackName);
-  if (prev && BLOCKED.includes(prev.status)) {
-    throw new LocalDeployError(`Stack ${stackName} is in ${prev.status} state and can not be updated: run with --destroy to delete it, then deploy again`);
+  if (prev && BLOCKED[prev.status]) {
+    throw new LocalDeployError(`Stack:${prev.stackId} is in ${prev.status} state and can not be updated. (local deploy: ${BLOCKED[prev.status]})`);
   }
   validateTemplate(stackName, template, prev);
   const region = prev?.region ?? target.region ?? options.region;
@@ -103,18 +109,20 @@ function rollBack(run: StackRun, prev: StackState | undefined, changes: ChangeLo
 
 function whatFailed(failure: Failure): string {
   if (!failure.logicalId) return oneLine(failure.reason);
-  return `The following resource(s) failed to ${failure.status === 'CREATE_FAILED' ? 'create' : 'update'}: [${failure.logicalId}].`;
+  const failed = failure.failed?.length ? failure.failed : [failure.logicalId];
+  return `The following resource(s) failed to ${failure.status === 'CREATE_FAILED' ? 'create' : 'update'}: [${failed.join(', ')}].`;
 }
 
 /** After a successful update: old physical resources of replacements, and dropped resources. Failures here do not fail the update. */
 async function cleanUp(run: StackRun, prev: StackState, changes: ChangeLog, removed: string[]): Promise<void> {
   if (removed.length === 0 && changes.replaced.length === 0) return;
   stackEvent(run, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
-  for (const r of changes.replaced) await removeResource(run, r.id, r.old, 'replace');
-  const last = topologicalOrder(removed, id => prev.resources[id].dependsOn.filter(d => removed.includes(d))).reverse();
-  for (const id of last) {
-    await removeResource(run, id, run.stack.resources[id], 'delete');
-    delete run.stack.resources[id];
-    run.store.save(run.stack);
-  }
+  for (const id of removed) run.stack.resources[id] ??= prev.resources[id];
+  await Promise.all([
+    ...changes.replaced.map(r => removeResource(run, r.id, r.old, 'replace')),
+    removeAll(run, removed, 'delete'),
+  ]);
+  // A failed cleanup delete does not keep the resource in the stack: CloudFormation lets it go.
+  for (const id of removed) delete run.stack.resources[id];
+  run.store.save(run.stack);
 }

@@ -13,6 +13,21 @@ const minLevel = LEVELS[String(process.env.AWS_LAMBDA_LOG_LEVEL || 'INFO').toUpp
 let requestId;
 let loaded;
 
+// The local CloudFormation response endpoint, when it cannot listen on port 443 itself: connections
+// to HOST:443 go to its real port, as DNS and S3 would route them. The function never sees this.
+const redirect = /^([^:]+):443=([^:]+):(\d+)$/.exec(process.env._LOCAL_DEPLOY_HTTPS_REDIRECT || '');
+delete process.env._LOCAL_DEPLOY_HTTPS_REDIRECT;
+if (redirect) {
+  const https = require('https');
+  const agent = https.globalAgent;
+  const createConnection = agent.createConnection;
+  agent.createConnection = function (options, ...rest) {
+    const port = Number(options.port || 443);
+    const routed = options.host === redirect[1] && port === 443 ? { ...options, host: redirect[2], port: Number(redirect[3]), servername: undefined } : options;
+    return createConnection.call(this, routed, ...rest);
+  };
+}
+
 // The runtime's JSON format: one object per console call, the lone argument kept as a value.
 function errorReplacer(_key, value) {
   if (value instanceof Error) {
@@ -59,9 +74,19 @@ console.warn = (...args) => emit('WARN', args);
 console.error = (...args) => emit('ERROR', args);
 console.fatal = (...args) => emit('FATAL', args);
 
+// Paths as Lambda reports them: the function's code in /var/task, the runtime's in /var/runtime.
+const LAMBDA_PATHS = [[process.env.LAMBDA_TASK_ROOT, '/var/task'], [__dirname, '/var/runtime']]
+  .filter(([local]) => local)
+  .map(([local, remote]) => [new RegExp(local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), remote]);
+
+function lambdaPaths(line) {
+  return LAMBDA_PATHS.reduce((text, [local, remote]) => text.replace(local, remote), line);
+}
+
 function toError(err) {
   if (err instanceof Error) {
-    return { errorType: err.name || 'Error', errorMessage: err.message, trace: typeof err.stack === 'string' ? err.stack.split('\n') : [] };
+    const trace = typeof err.stack === 'string' ? err.stack.split('\n').map(lambdaPaths) : [];
+    return { errorType: err.name || 'Error', errorMessage: err.message, trace };
   }
   return { errorType: typeof err, errorMessage: String(err), trace: [] };
 }

@@ -1,5 +1,6 @@
-// Runs Lambda functions as Lambda would: one long-lived Node process per function (a warm
-// container), the function's own environment, its timeout enforced, its logs in the log file.
+// Runs Lambda functions as Lambda would: long-lived Node processes (warm execution environments),
+// one invocation at a time each, so concurrent invocations of a function get environments of
+// their own; the function's own environment, its timeout enforced, its logs in the log file.
 import { ChildProcess, fork } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
@@ -11,6 +12,8 @@ export interface FunctionSpec {
   /** The function's physical name. */
   name: string;
   arn: string;
+  /** The stack's region: where Lambda runs the function. */
+  region: string;
   /** Directory holding the deployed code (LAMBDA_TASK_ROOT). */
   codeDir: string;
   /** e.g. `index.onEvent` */
@@ -22,6 +25,8 @@ export interface FunctionSpec {
   environment: Record<string, string>;
   logFormat: 'JSON' | 'Text';
   logLevel?: string;
+  /** LoggingConfig.LogGroup; Lambda's default is /aws/lambda/<name>. */
+  logGroup?: string;
 }
 
 export type InvokeOutcome =
@@ -30,15 +35,19 @@ export type InvokeOutcome =
 
 export interface RunnerOptions {
   logFile: string;
-  region: string;
   /** Set for every function, over its own variables: credentials, endpoints. */
   commonEnv: Record<string, string>;
+  /** What the Lambda runtime puts on NODE_PATH (the AWS SDK it provides). */
+  runtimeModules?: string;
+  /** Read by the runtime (lambda-child.js), never shown to the function. */
+  runtimeEnv?: Record<string, string>;
 }
 
 interface Container {
   readonly key: string;
   readonly child: ChildProcess;
   exited: boolean;
+  busy: boolean;
 }
 
 interface ChildResult {
@@ -50,7 +59,7 @@ interface ChildResult {
 }
 
 export class LambdaRunner {
-  private readonly containers = new Map<string, Container>();
+  private readonly containers = new Map<string, Container[]>();
   private readonly logFd: number;
 
   constructor(private readonly options: RunnerOptions) {
@@ -63,7 +72,9 @@ export class LambdaRunner {
   }
 
   async invoke(spec: FunctionSpec, event: unknown): Promise<InvokeOutcome> {
-    const { child } = this.container(spec);
+    const container = this.container(spec);
+    const { child } = container;
+    container.busy = true;
     const requestId = randomUUID();
     const started = Date.now();
     const timeoutMs = spec.timeoutSeconds * 1000;
@@ -90,7 +101,7 @@ export class LambdaRunner {
           errorMessage: `RequestId: ${requestId} Error: Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`,
         }, 'timeout');
         // Lambda throws a timed-out sandbox away; the next invoke starts cold.
-        this.discard(spec.name);
+        void this.discard(spec.name, container);
       }, timeoutMs);
       child.on('message', onMessage);
       child.once('exit', onExit);
@@ -102,7 +113,8 @@ export class LambdaRunner {
     this.platform(spec, 'report',
       `REPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${durationMs} ms\tMemory Size: ${spec.memoryMb} MB${status === 'timeout' ? '\tStatus: timeout' : ''}`,
       { requestId, metrics: { durationMs, billedDurationMs: durationMs, memorySizeMB: spec.memoryMb }, status });
-    if (!outcome.ok && outcome.errorType === 'Runtime.ExitError') await this.discard(spec.name);
+    if (!outcome.ok && outcome.errorType === 'Runtime.ExitError') await this.discard(spec.name, container);
+    container.busy = false;
     return outcome;
   }
 
@@ -112,37 +124,38 @@ export class LambdaRunner {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.containers.keys()].map(name => this.discard(name)));
+    await Promise.all([...this.containers.entries()].flatMap(([name, list]) => list.map(c => this.discard(name, c))));
     fs.closeSync(this.logFd);
   }
 
+  /** An idle warm environment of this function's current configuration, else a new one (a cold start). */
   private container(spec: FunctionSpec): Container {
     const key = JSON.stringify(spec);
-    const existing = this.containers.get(spec.name);
-    if (existing && existing.key === key && !existing.exited) return existing;
-    if (existing) void this.discard(spec.name);
+    const list = this.containers.get(spec.name) ?? [];
+    for (const stale of list.filter(c => c.key !== key && !c.busy)) void this.discard(spec.name, stale);
+    const idle = (this.containers.get(spec.name) ?? []).find(c => c.key === key && !c.busy && !c.exited);
+    if (idle) return idle;
     this.platform(spec, 'initStart', `INIT_START Runtime Version: ${spec.runtime}`, {
       initializationType: 'on-demand', phase: 'init', runtimeVersion: spec.runtime, functionVersion: '$LATEST',
     });
     const child = fork(CHILD_SCRIPT, [], {
       cwd: spec.codeDir,
-      env: this.environment(spec),
+      env: { ...this.environment(spec), ...this.options.runtimeEnv },
       execArgv: [],
       stdio: ['ignore', this.logFd, this.logFd, 'ipc'],
       serialization: 'json',
     });
-    const container: Container = { key, child, exited: false };
+    const container: Container = { key, child, exited: false, busy: false };
     child.once('exit', () => { container.exited = true; });
     // Reported per invoke (Runtime.ExitError); here only so it is not an unhandled 'error' event.
     child.on('error', () => { container.exited = true; });
-    this.containers.set(spec.name, container);
+    this.containers.set(spec.name, [...(this.containers.get(spec.name) ?? []), container]);
     return container;
   }
 
-  private discard(name: string): Promise<void> {
-    const container = this.containers.get(name);
-    this.containers.delete(name);
-    if (!container || container.exited) return Promise.resolve();
+  private discard(name: string, container: Container): Promise<void> {
+    this.containers.set(name, (this.containers.get(name) ?? []).filter(c => c !== container));
+    if (container.exited) return Promise.resolve();
     return new Promise(resolve => {
       container.child.once('exit', () => resolve());
       container.child.kill('SIGKILL');
@@ -160,14 +173,15 @@ export class LambdaRunner {
       LAMBDA_RUNTIME_DIR: __dirname,
       _HANDLER: spec.handler,
       AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
-      AWS_REGION: this.options.region,
-      AWS_DEFAULT_REGION: this.options.region,
+      AWS_REGION: spec.region,
+      AWS_DEFAULT_REGION: spec.region,
       AWS_LAMBDA_FUNCTION_NAME: spec.name,
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),
-      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${spec.name}`,
+      AWS_LAMBDA_LOG_GROUP_NAME: spec.logGroup ?? `/aws/lambda/${spec.name}`,
       AWS_LAMBDA_LOG_STREAM_NAME: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
       AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      ...(this.options.runtimeModules ? { NODE_PATH: this.options.runtimeModules } : {}),
       ...(spec.logFormat === 'JSON' ? { AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: (spec.logLevel ?? 'INFO').toUpperCase() } : {}),
       ...this.options.commonEnv,
     };

@@ -3,13 +3,16 @@
 // answers a non-zero exit code.
 import * as path from 'path';
 import { readAssembly, selectStacks } from './assembly';
+import { continueUpdateRollback } from './continue-rollback';
 import { deployStack } from './deploy';
 import { destroyStack } from './destroy';
 import { ChimeEndpoint, chimeEndpoint } from './endpoint';
 import { LocalDeployError } from './errors';
-import { LambdaRunner } from './lambda-runner';
+import type { DeliveryFault } from './faults';
+import { LocalCloud } from './local-cloud';
 import { writeOutputsFile } from './outputs';
 import { Writer, seconds } from './progress';
+import type { ResponseTransport } from './response-endpoint';
 import type { StackOperation, StackResult } from './stack-operation';
 import type { SentEvent } from './stack-run';
 import { StateStore } from './state';
@@ -32,8 +35,21 @@ export interface LocalDeployOptions {
   rehearseRollback?: boolean;
   /** Embedded emulator: how long a new order stays Processing. */
   orderDelayMs?: number;
-  /** Replaces the waiter's IntervalSeconds. */
+  /**
+   * Polls isComplete every N ms instead of the waiter's IntervalSeconds, with as many more attempts
+   * as keep the waiter's total time; functions whose environment has QUERY_INTERVAL_SECONDS are told.
+   */
   queryIntervalMs?: number;
+  /** Replaces every custom resource's ServiceTimeout (default: the template's, else 3600). */
+  serviceTimeoutSeconds?: number;
+  /** Delivery faults to play (duplicate events, lost invoke answers, lost answers to CloudFormation). */
+  faults?: DeliveryFault[];
+  /** Instead of a deploy: continue the rollback of a stack in UPDATE_ROLLBACK_FAILED. */
+  continueUpdateRollback?: boolean;
+  /** With continueUpdateRollback: resources whose rollback failed, to take as rolled back. */
+  resourcesToSkip?: string[];
+  /** How the CloudFormation response endpoint is reached; default: port 443 of its own loopback address when it can listen there. */
+  responseTransport?: ResponseTransport;
   stacks?: string[];
   all?: boolean;
   region?: string;
@@ -70,14 +86,15 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
   const result: LocalDeployResult = { exitCode: 0, stacks: [], outputs: {}, events: [], stateDir: store.dir, logFile: store.logFile };
   let unlock: (() => void) | undefined;
   let endpoint: ChimeEndpoint | undefined;
-  let runner: LambdaRunner | undefined;
+  let cloud: LocalCloud | undefined;
   try {
     unlock = store.lock();
     // Before the synth: a wrong --endpoint should cost seconds, not a synth.
     endpoint = await chimeEndpoint({ endpoint: options.endpoint, emulatorStateFile: store.emulatorFile, orderDelayMs: options.orderDelayMs });
-    runner = new LambdaRunner({
-      logFile: store.logFile,
-      region,
+    cloud = await LocalCloud.start({
+      store,
+      queryIntervalMs: options.queryIntervalMs,
+      transport: options.responseTransport,
       commonEnv: {
         AWS_ACCESS_KEY_ID: 'AKIALOCALDEPLOY00000',
         AWS_SECRET_ACCESS_KEY: 'local-deploy-dummy-secret',
@@ -90,21 +107,28 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     });
-    runner.note('run', { command: options.destroy ? 'destroy' : 'deploy', endpoint: endpoint.url, pid: process.pid });
+    const command = options.destroy ? 'destroy' : options.continueUpdateRollback ? 'continue-update-rollback' : 'deploy';
+    cloud.runner.note('run', { command, endpoint: endpoint.url, responses: cloud.responses.description, pid: process.pid });
     const op: StackOperation = {
-      store, runner, out, tty: options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY), sent: result.events,
-      region, account: ACCOUNT, queryIntervalMs: options.queryIntervalMs,
+      store, cloud, out, tty: options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY), sent: result.events,
+      region, account: ACCOUNT, queryIntervalMs: options.queryIntervalMs, serviceTimeoutSeconds: options.serviceTimeoutSeconds,
+      faults: options.faults ?? [],
     };
     const where = `Chime: ${endpoint.description}\nHandler logs: ${shortPath(cwd, store.logFile)}\n\n`;
-    if (options.destroy) await destroyAll(options, op, err, where, result);
-    else await deployAll(options, cwd, op, err, where, result);
+    try {
+      if (options.destroy) await destroyAll(options, op, err, where, result);
+      else if (options.continueUpdateRollback) await continueAll(options, op, err, where, result);
+      else await deployAll(options, cwd, op, err, where, result);
+    } finally {
+      await finishBackground(cloud, out);
+    }
   } catch (e) {
     const message = e instanceof LocalDeployError ? e.message : (e as Error)?.stack ?? String(e);
     err.write(`\n❌  ${message}\n`);
     result.exitCode = e instanceof LocalDeployError ? e.exitCode : 1;
     result.error = message;
   } finally {
-    await runner?.close();
+    await cloud?.close();
     await endpoint?.close();
     unlock?.();
   }
@@ -167,6 +191,38 @@ async function destroyAll(options: LocalDeployOptions, op: StackOperation, err: 
     }
     out.write(`\n ✅  ${s.stackName}: destroyed\n`);
   }
+}
+
+async function continueAll(options: LocalDeployOptions, op: StackOperation, err: Writer, where: string, result: LocalDeployResult): Promise<void> {
+  const patterns = (options.stacks ?? []).map(p => new RegExp(`^${p.split('*').map(s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+  const deployed = op.store.stacks().filter(s => patterns.length === 0 || patterns.some(p => p.test(s.stackName)));
+  if (deployed.length !== 1) {
+    const names = deployed.map(s => s.stackName).join(', ') || 'none';
+    throw new LocalDeployError(`--continue-update-rollback works on one stack: name it with --stack (deployed${patterns.length ? ' and matching' : ''}: ${names})`);
+  }
+  const [stack] = deployed;
+  op.out.write(`${where}${stack.stackName}: continuing the update rollback...\n`);
+  const r = await continueUpdateRollback(stack.stackName, op, options.resourcesToSkip ?? []);
+  result.stacks.push(r);
+  if (!r.ok) {
+    reportFailure(op, err, r, 'continue-update-rollback');
+    result.exitCode = 1;
+    return;
+  }
+  op.out.write(`\n ✅  ${r.stackName} (${r.status})\n\n`);
+  result.outputs[r.stackName] = r.outputs;
+  printOutputs(op, r, true);
+}
+
+/** Requests CloudFormation stopped waiting for (duplicates, cancelled ones) are still at work: let them end, as they would in AWS. */
+async function finishBackground(cloud: LocalCloud, out: Writer): Promise<void> {
+  // The framework's own last steps (returning after its answer went out) take milliseconds.
+  await cloud.drain(1000);
+  const pending = cloud.pending();
+  if (pending === 0) return;
+  out.write(`\nWaiting for ${pending} invocation(s) CloudFormation no longer waits for (duplicate deliveries, cancelled operations) to end, as they would in AWS...\n`);
+  await cloud.drain();
+  cloud.runner.note('background-finished', { count: pending });
 }
 
 function printOutputs(op: StackOperation, r: StackResult, exists: boolean): void {

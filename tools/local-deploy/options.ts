@@ -1,13 +1,15 @@
 // The command line of `npm start -- [options]`.
 import { UsageError } from './errors';
+import { parseFault } from './faults';
 import type { LocalDeployOptions } from './local-deploy';
 
 export const HELP = `Usage: npm start -- [options] [STACK...]
 
 Deploys the CDK app's stack without AWS, as \`cdk deploy\` would: synthesises the app, then plays
-CloudFormation for the custom resources of the template, running the bundled handler code from
-the cloud assembly (as Lambda would) against a Chime endpoint: the project's emulator, embedded,
-unless --endpoint names another. A second run updates what the first one created.
+CloudFormation for the template (independent resources at once, in dependency order), running the
+Provider framework's code and the bundled handler code from the cloud assembly as Lambda would,
+the framework's waiter as Step Functions would, against a Chime endpoint: the project's emulator,
+embedded, unless --endpoint names another. A second run updates what the first one created.
 
 Options:
   -a, --app CMD|DIR         the CDK app command (default: "app" in cdk.json), or the directory
@@ -34,8 +36,25 @@ Options:
       --region REGION       region of environment-agnostic stacks (default: AWS_REGION, else
                             AWS_DEFAULT_REGION, else us-east-1); the account is 123456789012
       --order-delay-ms N    embedded emulator: how long a new order stays Processing (default 0)
-      --query-interval-ms N poll isComplete every N ms instead of the waiter's IntervalSeconds
-                            (its MaxAttempts stay, so the total timeout shrinks too)
+      --query-interval-ms N poll isComplete every N ms instead of the waiter's IntervalSeconds,
+                            with as many more attempts as keep the waiter's total time (the
+                            handler's QUERY_INTERVAL_SECONDS says N ms too)
+      --service-timeout S   give up on a custom resource's answer after S seconds instead of its
+                            ServiceTimeout (default: the template's, else 3600), as CloudFormation
+                            does: "CloudFormation did not receive a response from your Custom Resource"
+      --fault KIND[:LOGICAL_ID[:TYPE]]  play a delivery fault on the requests for that resource
+                            (default: all) of that type (Create, Update, Delete; default: all);
+                            repeatable. KIND is one of:
+                              duplicate-at-once       the request is delivered twice at once
+                              duplicate-after-answer  delivered again once its answer arrived
+                              invoke-answer-lost      the user function's first invoke runs, its
+                                                      answer is lost; the framework invokes again
+                              no-answer               the answer never reaches CloudFormation: the
+                                                      resource fails after its ServiceTimeout
+      --continue-update-rollback  instead of deploying, retry the rollback of a stack left in
+                            UPDATE_ROLLBACK_FAILED (which CloudFormation refuses to update)
+      --resources-to-skip ID  with --continue-update-rollback: a resource whose rollback failed,
+                            taken as rolled back without calling its handler (repeatable)
   -h, --help                show this help
 
 Exit status: 0 deployed (or destroyed); 1 failed (the reason is printed, the stack rolled back);
@@ -56,12 +75,16 @@ const WITH_VALUE: Record<string, Setter> = {
   '--region': (o, v) => { o.region = v; },
   '--order-delay-ms': (o, v, f) => { o.orderDelayMs = count(f, v); },
   '--query-interval-ms': (o, v, f) => { o.queryIntervalMs = count(f, v, 1); },
+  '--service-timeout': (o, v, f) => { o.serviceTimeoutSeconds = count(f, v, 1); },
+  '--fault': (o, v) => { o.faults = [...(o.faults ?? []), parseFault(v)]; },
+  '--resources-to-skip': (o, v) => { o.resourcesToSkip = [...(o.resourcesToSkip ?? []), v]; },
 };
 
 const SWITCHES: Record<string, (o: LocalDeployOptions) => void> = {
   '--destroy': o => { o.destroy = true; },
   '--rehearse-rollback': o => { o.rehearseRollback = true; },
   '--all': o => { o.all = true; },
+  '--continue-update-rollback': o => { o.continueUpdateRollback = true; },
 };
 
 const ALIASES: Record<string, string> = { '-a': '--app', '-c': '--context', '-o': '--output', '-O': '--outputs-file' };
@@ -91,6 +114,10 @@ export function parseArgs(argv: string[]): LocalDeployOptions | 'help' {
   }
   if (options.destroy && options.rehearseRollback) throw new UsageError('--rehearse-rollback applies to a deploy, not --destroy');
   if (options.destroy && options.outputsFile) throw new UsageError('--outputs-file applies to a deploy, not --destroy');
+  if (options.continueUpdateRollback && (options.destroy || options.rehearseRollback)) {
+    throw new UsageError('--continue-update-rollback is an operation of its own: not with --destroy or --rehearse-rollback');
+  }
+  if (options.resourcesToSkip && !options.continueUpdateRollback) throw new UsageError('--resources-to-skip applies to --continue-update-rollback');
   if (options.endpoint !== undefined && options.orderDelayMs !== undefined) {
     throw new UsageError('--order-delay-ms configures the embedded emulator; with --endpoint, configure that endpoint instead');
   }

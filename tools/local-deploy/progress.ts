@@ -23,7 +23,9 @@ export class StackProgress {
   /** Lines of the *_FAILED events, repeated under "Failed resources:" at the end. */
   readonly failures: string[] = [];
   private done = 0;
-  private spinner?: { timer: NodeJS.Timeout; label: string; started: number; frame: number };
+  /** Resources at work, each with when it started; drawn as one spinner line on a terminal. */
+  private readonly busyLabels = new Map<symbol, { label: string; started: number }>();
+  private spinner?: { timer: NodeJS.Timeout; frame: number };
 
   constructor(
     private readonly out: Writer,
@@ -40,7 +42,6 @@ export class StackProgress {
   }
 
   event(e: ProgressEvent): void {
-    const spinning = this.spinner?.label;
     this.clearLine();
     if (/_(COMPLETE|SKIPPED)$/.test(e.status) && !e.status.includes('CLEANUP')) this.done = Math.min(this.total, this.done + 1);
     const digits = String(this.total).length;
@@ -55,36 +56,41 @@ export class StackProgress {
     ].join(' | ');
     this.out.write(`${line}\n`);
     if (e.status.endsWith('_FAILED')) this.failures.push(line);
-    if (spinning) this.draw();
+    this.draw();
   }
 
-  /** Shows the resource at work until the returned function is called. */
+  /** Shows the resource at work (with any others) until the returned function is called. */
   busy(label: string): () => void {
     if (!this.tty) return () => undefined;
-    this.stopSpinner();
-    const timer = setInterval(() => this.draw(), 100);
-    timer.unref();
-    this.spinner = { timer, label, started: Date.now(), frame: 0 };
+    const key = Symbol(label);
+    this.busyLabels.set(key, { label, started: Date.now() });
+    if (!this.spinner) {
+      const timer = setInterval(() => this.draw(), 100);
+      timer.unref();
+      this.spinner = { timer, frame: 0 };
+    }
     this.draw();
-    return () => this.stopSpinner();
+    return () => {
+      this.busyLabels.delete(key);
+      if (this.busyLabels.size > 0) return this.draw();
+      this.clearLine();
+      clearInterval(this.spinner!.timer);
+      this.spinner = undefined;
+    };
   }
 
   private draw(): void {
     const s = this.spinner;
-    if (!s) return;
+    if (!s || this.busyLabels.size === 0) return;
     s.frame = (s.frame + 1) % FRAMES.length;
-    this.out.write(`\r\x1b[2K${FRAMES[s.frame]} ${s.label} (${Math.floor((Date.now() - s.started) / 1000)}s)`);
+    const labels = [...this.busyLabels.values()].map(b => b.label);
+    const since = Math.min(...[...this.busyLabels.values()].map(b => b.started));
+    const shown = labels.length > 2 ? `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more` : labels.join(', ');
+    this.out.write(`\r\x1b[2K${FRAMES[s.frame]} ${shown} (${Math.floor((Date.now() - since) / 1000)}s)`);
   }
 
   private clearLine(): void {
     if (this.spinner) this.out.write('\r\x1b[2K');
-  }
-
-  private stopSpinner(): void {
-    if (!this.spinner) return;
-    clearInterval(this.spinner.timer);
-    this.clearLine();
-    this.spinner = undefined;
   }
 }
 

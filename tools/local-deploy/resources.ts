@@ -18,12 +18,12 @@ export interface Desired {
 
 export type ResourceOutcome =
   | { ok: true; state: ResourceState; replaced: boolean }
-  | { ok: false; reason: string; physicalId?: string };
+  | { ok: false; reason: string; physicalId?: string; cancelled?: boolean };
 
-export async function createResource(run: StackRun, d: Desired): Promise<ResourceOutcome> {
+export async function createResource(run: StackRun, d: Desired, signal?: AbortSignal): Promise<ResourceOutcome> {
   const type = d.resource.Type;
   if (isCustomResource(type)) {
-    const out = await sendEvent(run, { requestType: 'Create', logicalId: d.logicalId, resourceType: type, properties: d.properties });
+    const out = await sendEvent(run, { requestType: 'Create', logicalId: d.logicalId, resourceType: type, properties: d.properties }, signal);
     if (!out.ok) return out;
     return { ok: true, state: recordOf(d, out.physicalId, out.data), replaced: false };
   }
@@ -31,15 +31,15 @@ export async function createResource(run: StackRun, d: Desired): Promise<Resourc
   return { ok: true, state: { ...recordOf(d, sim.physicalId, sim.attributes), ...codeOf(run, d) }, replaced: false };
 }
 
-export async function updateResource(run: StackRun, d: Desired, old: ResourceState): Promise<ResourceOutcome> {
+export async function updateResource(run: StackRun, d: Desired, old: ResourceState, signal?: AbortSignal): Promise<ResourceOutcome> {
   const type = d.resource.Type;
   if (isCustomResource(type)) {
     if (old.properties.ServiceToken !== d.properties.ServiceToken) return { ok: false, reason: 'Modifying service token is not allowed.' };
     const out = await sendEvent(run, {
       requestType: 'Update', logicalId: d.logicalId, resourceType: type, properties: d.properties,
       oldProperties: old.properties, physicalId: old.physicalId,
-    });
-    if (!out.ok) return { ok: false, reason: out.reason, physicalId: old.physicalId };
+    }, signal);
+    if (!out.ok) return { ok: false, reason: out.reason, physicalId: old.physicalId, cancelled: out.cancelled };
     return { ok: true, state: recordOf(d, out.physicalId, out.data), replaced: out.physicalId !== old.physicalId };
   }
   return { ok: true, state: unchanged(run, d, old), replaced: false };

@@ -1,11 +1,14 @@
-// Rolling back a failed (or rehearsed) stack operation the way CloudFormation does.
+// Rolling back a failed (or rehearsed) stack operation the way CloudFormation does: dependents
+// first, independent resources at once. A rollback that fails leaves what remains to undo in the
+// stack record, for --continue-update-rollback.
 import { sendEvent } from './custom-resource';
+import { runGraph } from './graph';
 import type { StackRun } from './stack-run';
-import { removeResource, resourceEvent, stackEvent, withDependencies, working } from './stack-events';
+import { removeResource, resourceEvent, stackEvent, working } from './stack-events';
 import type { ResourceState, StackState } from './state';
 import { JsonObject, isCustomResource } from './template';
 
-/** What an operation changed, in order, so that it can be undone. */
+/** What an operation changed, so that it can be undone. */
 export interface ChangeLog {
   /** Resources this operation created (a failed create included: it gets its Delete too). */
   created: string[];
@@ -16,13 +19,13 @@ export interface ChangeLog {
 }
 
 /**
- * A failed first deploy: every resource it created is deleted, last first, as its DeletionPolicy
- * allows (RetainExceptOnCreate and Delete delete, Retain keeps). The stack is then gone.
+ * A failed first deploy: every resource it created is deleted, dependents first, as its
+ * DeletionPolicy allows (RetainExceptOnCreate and Delete delete, Retain keeps). The stack is then gone.
  */
 export async function rollbackCreate(run: StackRun, created: string[], reason: string): Promise<string> {
   stackEvent(run, 'ROLLBACK_IN_PROGRESS', reason);
   run.stack.status = 'ROLLBACK_IN_PROGRESS';
-  const failed = await removeAll(run, [...created].reverse(), 'rollback');
+  const failed = await removeAll(run, created, 'rollback');
   if (failed.length === 0) {
     stackEvent(run, 'ROLLBACK_COMPLETE');
     run.stack.status = 'ROLLBACK_COMPLETE';
@@ -37,67 +40,85 @@ export async function rollbackCreate(run: StackRun, created: string[], reason: s
 
 /**
  * A failed update: each updated resource gets an Update back to its old properties (the failed one
- * included, OldResourceProperties = what it was sent), last first; then the cleanup deletes what
- * the update created, and the new physical resources of replacements. The record returns to `prev`.
+ * included, OldResourceProperties = what it was sent), dependents first; then the cleanup deletes
+ * what the update created, and the new physical resources of replacements. The record returns to `prev`.
+ * `skipped` (--resources-to-skip) are taken as rolled back without being sent anything.
  */
-export async function rollbackUpdate(run: StackRun, prev: StackState, changes: ChangeLog, reason: string): Promise<string> {
+export async function rollbackUpdate(run: StackRun, prev: StackState, changes: ChangeLog, reason: string, skipped: string[] = []): Promise<string> {
   stackEvent(run, 'UPDATE_ROLLBACK_IN_PROGRESS', reason);
   run.stack.status = 'UPDATE_ROLLBACK_IN_PROGRESS';
+  run.stack.pendingRollback = undefined;
   run.template = prev.template;
-  let failed: string | undefined;
-  for (const u of [...changes.updated].reverse()) {
-    if (changes.replaced.some(r => r.id === u.id) || !isCustomResource(u.old.type)) {
-      // Nothing to send: the old physical resource was never touched.
-      run.stack.resources[u.id] = u.old;
-      resourceEvent(run, 'UPDATE_COMPLETE', u.id);
-      continue;
-    }
-    resourceEvent(run, 'UPDATE_IN_PROGRESS', u.id);
-    const started = Date.now();
-    const stop = working(run, u.id, 'UPDATE_IN_PROGRESS');
-    const out = await sendEvent(run, {
-      requestType: 'Update', logicalId: u.id, resourceType: u.old.type, properties: u.old.properties,
-      oldProperties: u.sent, physicalId: u.old.physicalId,
-    }).finally(stop);
-    run.stack.resources[u.id] = out.ok ? { ...u.old, attributes: out.data } : u.old;
-    run.store.save(run.stack);
-    if (!out.ok) {
-      resourceEvent(run, 'UPDATE_FAILED', u.id, out.reason, Date.now() - started);
-      failed = u.id;
-      break;
-    }
-    resourceEvent(run, 'UPDATE_COMPLETE', u.id, undefined, Date.now() - started);
-  }
-  if (!failed) {
+  for (const id of skipped) resourceEvent(run, 'UPDATE_COMPLETE', id, 'Resource skipped during rollback (--resources-to-skip)');
+  const toUndo = changes.updated.filter(u => !skipped.includes(u.id));
+  const ids = toUndo.map(u => u.id);
+  const undo = await runGraph(ids, id => ids.filter(other => prev.resources[other]?.dependsOn.includes(id)),
+    id => undoUpdate(run, toUndo.find(u => u.id === id)!), { stopOnFailure: true });
+  if (undo.failed.length === 0) {
     const hasCleanup = changes.created.length > 0 || changes.replaced.length > 0;
     if (hasCleanup) stackEvent(run, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
-    await removeAll(run, [...changes.created].reverse(), 'rollback');
-    for (const r of changes.replaced) {
-      // The replacement never became the resource: delete it unless the template retains it.
-      await removeResource(run, r.id, r.current, 'rollback');
-    }
+    await Promise.all([
+      removeAll(run, changes.created, 'rollback'),
+      // A replacement never became the resource: its new physical resource goes unless the template retains it.
+      ...changes.replaced.map(r => removeResource(run, r.id, r.current, 'rollback')),
+    ]);
   }
-  // Resources the update left alone go back to their old records too (policies, code).
+  // Resources the update left alone, or that were skipped, go back to their old records too (policies, code).
   for (const [id, rs] of Object.entries(prev.resources)) {
-    if (!changes.updated.some(u => u.id === id)) run.stack.resources[id] = rs;
+    if (!toUndo.some(u => u.id === id)) run.stack.resources[id] = rs;
   }
+  const failed = undo.failed.length > 0;
   const status = failed ? 'UPDATE_ROLLBACK_FAILED' : 'UPDATE_ROLLBACK_COMPLETE';
-  run.stack = { ...run.stack, status, template: prev.template, parameters: prev.parameters, outputs: prev.outputs };
+  run.stack = {
+    ...run.stack, status, template: prev.template, parameters: prev.parameters, outputs: prev.outputs,
+    ...(failed ? {
+      pendingRollback: {
+        reason, failed: undo.failed,
+        previous: { template: prev.template, parameters: prev.parameters, outputs: prev.outputs, resources: prev.resources },
+        changes: { ...changes, updated: toUndo.filter(u => !undo.done.includes(u.id)) },
+      },
+    } : {}),
+  };
   run.store.save(run.stack);
-  stackEvent(run, status, failed ? `The following resource(s) failed to update: [${failed}].` : undefined);
+  stackEvent(run, status, failed ? `The following resource(s) failed to update: [${undo.failed.join(', ')}].` : undefined);
   return status;
 }
 
-/** Deletes these resources in this order; one that fails keeps itself and what it depends on. Returns the failed ones. */
-export async function removeAll(run: StackRun, ids: string[], situation: 'rollback' | 'delete'): Promise<string[]> {
-  const failed: string[] = [];
-  for (const id of ids) {
-    const rs = run.stack.resources[id];
-    if (!rs || withDependencies(run.stack.resources, failed).has(id)) continue;
-    const outcome = await removeResource(run, id, rs, situation);
-    if (outcome === 'failed') failed.push(id);
-    else delete run.stack.resources[id];
-    run.store.save(run.stack);
+async function undoUpdate(run: StackRun, u: ChangeLog['updated'][number]): Promise<boolean> {
+  if (!isCustomResource(u.old.type)) {
+    // Nothing to send: the old physical resource was never touched.
+    run.stack.resources[u.id] = u.old;
+    resourceEvent(run, 'UPDATE_COMPLETE', u.id);
+    return true;
   }
+  resourceEvent(run, 'UPDATE_IN_PROGRESS', u.id);
+  const started = Date.now();
+  const stop = working(run, u.id, 'UPDATE_IN_PROGRESS');
+  const out = await sendEvent(run, {
+    requestType: 'Update', logicalId: u.id, resourceType: u.old.type, properties: u.old.properties,
+    oldProperties: u.sent, physicalId: u.old.physicalId,
+  }).finally(stop);
+  run.stack.resources[u.id] = out.ok ? { ...u.old, attributes: out.data } : u.old;
+  run.store.save(run.stack);
+  if (!out.ok) {
+    resourceEvent(run, 'UPDATE_FAILED', u.id, out.reason, Date.now() - started);
+    return false;
+  }
+  resourceEvent(run, 'UPDATE_COMPLETE', u.id, undefined, Date.now() - started);
+  return true;
+}
+
+/**
+ * Deletes these resources, each once everything among them that depends on it is gone, independent
+ * ones at once; one that fails keeps itself and what it depends on. Returns the failed ones.
+ */
+export async function removeAll(run: StackRun, ids: string[], situation: 'rollback' | 'delete'): Promise<string[]> {
+  const present = ids.filter(id => run.stack.resources[id]);
+  const { failed } = await runGraph(present, id => present.filter(other => run.stack.resources[other]?.dependsOn.includes(id)), async id => {
+    const outcome = await removeResource(run, id, run.stack.resources[id], situation);
+    if (outcome !== 'failed') delete run.stack.resources[id];
+    run.store.save(run.stack);
+    return outcome !== 'failed';
+  }, { stopOnFailure: false });
   return failed;
 }

@@ -71,6 +71,11 @@ export function simulate(type: string, logicalId: string, props: JsonObject, env
   }
 }
 
+/** The physical ID CloudFormation makes up for a resource that never got one (a custom resource with no answer). */
+export function generatedPhysicalId(stackName: string, logicalId: string): string {
+  return generatedName(stackName, logicalId, 64, false);
+}
+
 /** CloudFormation's pattern: stack name and logical ID, shortened to fit, and a random suffix. */
 function generatedName(stackName: string, logicalId: string, max: number, lowercase: boolean): string {
   const suffix = random(12);

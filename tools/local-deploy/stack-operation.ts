@@ -1,5 +1,6 @@
 // The shared shape of a stack operation: what it is given, and what it reports.
-import type { LambdaRunner } from './lambda-runner';
+import type { DeliveryFault } from './faults';
+import type { LocalCloud } from './local-cloud';
 import { StackProgress, Writer } from './progress';
 import type { StackEnv } from './simulated';
 import type { SentEvent, StackRun } from './stack-run';
@@ -19,7 +20,7 @@ export interface StackTarget {
 
 export interface StackOperation {
   store: StateStore;
-  runner: LambdaRunner;
+  cloud: LocalCloud;
   out: Writer;
   tty: boolean;
   /** Every event sent to a custom resource is appended here. */
@@ -28,6 +29,8 @@ export interface StackOperation {
   region: string;
   account: string;
   queryIntervalMs?: number;
+  serviceTimeoutSeconds?: number;
+  faults: readonly DeliveryFault[];
 }
 
 export interface StackResult {
@@ -49,12 +52,17 @@ export interface StackResult {
 export function startRun(op: StackOperation, env: StackEnv, stack: StackState, template: Template, assemblyDir: string | undefined,
   unresolvedParameters?: Record<string, string>): StackRun {
   const types = [...Object.values(template.Resources ?? {}).map(r => r.Type), ...Object.values(stack.resources).map(r => r.type), 'AWS::CloudFormation::Stack'];
-  return {
+  const run: StackRun = {
     env, stack, template, assemblyDir, unresolvedParameters,
     store: op.store,
-    runner: op.runner,
+    cloud: op.cloud,
     sent: op.sent,
     queryIntervalMs: op.queryIntervalMs,
+    serviceTimeoutSeconds: op.serviceTimeoutSeconds,
+    faults: op.faults,
     progress: new StackProgress(op.out, env.stackName, 1, Math.max(...types.map(t => t.length)), op.tty),
   };
+  // Its functions and state machines answer Lambda's and Step Functions' look-ups from now on.
+  op.cloud.attach(run);
+  return run;
 }

@@ -1,5 +1,6 @@
 // Everything one stack operation (deploy, rollback, destroy) works with.
-import type { LambdaRunner } from './lambda-runner';
+import type { DeliveryFault } from './faults';
+import type { LocalCloud } from './local-cloud';
 import type { StackProgress } from './progress';
 import type { ScopeSource } from './scope';
 import type { StackEnv } from './simulated';
@@ -16,8 +17,12 @@ export interface SentEvent {
   requestId: string;
   status: 'SUCCESS' | 'FAILED';
   reason?: string;
-  /** Answered by the Provider framework itself (the Delete after a failed Create). */
+  /** Answered by the Provider framework without calling the user function (the Delete after a failed Create). */
   swallowed?: boolean;
+  /** CloudFormation stopped waiting for the answer: another resource failed first. */
+  cancelled?: boolean;
+  /** Size of the answer CloudFormation read (its limit is 4,096 bytes). */
+  responseBytes?: number;
 }
 
 export interface StackRun extends ScopeSource {
@@ -27,12 +32,15 @@ export interface StackRun extends ScopeSource {
   /** The template being applied (for a rollback: the one being returned to). */
   template: Template;
   readonly store: StateStore;
-  readonly runner: LambdaRunner;
+  readonly cloud: LocalCloud;
   readonly progress: StackProgress;
   readonly sent: SentEvent[];
   /** Where the template's file assets are; absent when working from the state alone (destroy). */
   readonly assemblyDir?: string;
-  /** Replaces the waiter's IntervalSeconds (tests, demos). */
+  /** Replaces the waiter's interval, keeping its total time (tests, demos). */
   readonly queryIntervalMs?: number;
+  /** Replaces every custom resource's ServiceTimeout. */
+  readonly serviceTimeoutSeconds?: number;
+  readonly faults: readonly DeliveryFault[];
   unresolvedParameters?: Record<string, string>;
 }

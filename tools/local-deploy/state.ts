@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LocalDeployError } from './errors';
+import type { ChangeLog } from './rollback';
 import type { Json, JsonObject, Template } from './template';
 
 const FORMAT = 'local-deploy-stack/1';
@@ -36,6 +37,17 @@ export interface StackState {
   parameters: Record<string, Json>;
   resources: Record<string, ResourceState>;
   outputs: Record<string, { value: string; description?: string }>;
+  /** UPDATE_ROLLBACK_FAILED: what the rollback still has to undo, for --continue-update-rollback. */
+  pendingRollback?: PendingRollback;
+}
+
+export interface PendingRollback {
+  reason: string;
+  /** Resources whose rollback failed: the only ones --resources-to-skip may name. */
+  failed: string[];
+  /** The stack before the failed update: what the rollback returns to. */
+  previous: Pick<StackState, 'template' | 'parameters' | 'outputs' | 'resources'>;
+  changes: ChangeLog;
 }
 
 /** The state directory's layout. */
