@@ -1,6 +1,7 @@
 // `cdk deploy` without AWS: synthesise, then deploy (or destroy) each stack locally, and print
 // what the CDK CLI prints. Never throws for a failure the user can act on: it reports it and
 // answers a non-zero exit code.
+import { DEFAULT_CREDENTIALS } from '../../emulator';
 import * as path from 'path';
 import { readAssembly, selectStacks } from './assembly';
 import { continueUpdateRollback } from './continue-rollback';
@@ -96,8 +97,9 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
       queryIntervalMs: options.queryIntervalMs,
       transport: options.responseTransport,
       commonEnv: {
-        AWS_ACCESS_KEY_ID: 'AKIALOCALDEPLOY00000',
-        AWS_SECRET_ACCESS_KEY: 'local-deploy-dummy-secret',
+        // The embedded emulator verifies signatures against these.
+        AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey,
         AWS_SESSION_TOKEN: 'local-deploy-dummy-session',
         AWS_ENDPOINT_URL_CHIME: endpoint.url,
         AWS_ENDPOINT_URL_CHIME_SDK_VOICE: endpoint.url,
