@@ -1,5 +1,6 @@
-import { App, CfnOutput, Fn, Stack } from 'aws-cdk-lib';
+import { App, Fn, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NUMBERS_PARAMETER, crossStackExample } from '../bin/cross-stack-example';
 import { PhoneNumberOrder, PhoneProductType } from '../lib';
 
@@ -27,7 +28,7 @@ describe('using an order\'s numbers in another stack', () => {
     const telephony = new Stack(app, 'Telephony');
     const order = new PhoneNumberOrder(telephony, 'Numbers', { productType: PhoneProductType.VOICE_CONNECTOR, e164PhoneNumbers: ['+12065550100'], outputs: false });
     const consumer = new Stack(app, 'Consumer');
-    new CfnOutput(consumer, 'Numbers', { value: Fn.join(',', order.phoneNumbers) });
+    new ssm.StringParameter(consumer, 'Numbers', { stringValue: Fn.join(',', order.phoneNumbers) });
     expect(exportsOf(Template.fromStack(telephony))).toHaveLength(1);
     expect(importsIn(Template.fromStack(consumer))).toHaveLength(1);
   });
