@@ -77,19 +77,19 @@ export class PhoneNumberOrderProvider extends Construct {
    * asking for other settings is a synth error naming both.
    */
   public static configure(scope: Construct, props: PhoneNumberOrderProviderProps): PhoneNumberOrderProvider {
-    const origin = `PhoneNumberOrderProvider.configure() at ${scope.node.path || '(the app)'}`;
+    const origin = `PhoneNumberOrderProvider.configure() at ${scope.node.path}`;
     const existing = PhoneNumberOrderProvider.stackProvider(scope);
     if (existing) {
       existing.mustAgree(props, origin);
       return existing;
     }
-    return new PhoneNumberOrderProvider(Stack.of(scope), PhoneNumberOrderProvider.STACK_PROVIDER_ID, props).from(origin);
+    return new PhoneNumberOrderProvider(Stack.of(scope), PhoneNumberOrderProvider.STACK_PROVIDER_ID, props).withOrigin(origin);
   }
 
   /** The stack-wide provider, created with default settings on first use unless configure() came first. */
   public static getOrCreate(scope: Construct): PhoneNumberOrderProvider {
     return PhoneNumberOrderProvider.stackProvider(scope)
-      ?? new PhoneNumberOrderProvider(Stack.of(scope), PhoneNumberOrderProvider.STACK_PROVIDER_ID).from(`default settings, first used by ${scope.node.path}`);
+      ?? new PhoneNumberOrderProvider(Stack.of(scope), PhoneNumberOrderProvider.STACK_PROVIDER_ID).withOrigin(`default settings, first used by ${scope.node.path}`);
   }
 
   private static stackProvider(scope: Construct): PhoneNumberOrderProvider | undefined {
@@ -184,7 +184,7 @@ export class PhoneNumberOrderProvider extends Construct {
     acknowledgeProviderFindings(this, [onEvent, isComplete, ...['framework-isComplete', 'framework-onTimeout'].map(c => provider.node.findChild(c))]);
   }
 
-  private from(origin: string): this {
+  private withOrigin(origin: string): this {
     this.origin = origin;
     return this;
   }
