@@ -1,5 +1,5 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { ChimeApi, PhoneNumberOrder, PhoneProductType } from '../lib';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ChimeApi, PhoneNumberOrder, PhoneNumberOrderProvider, PhoneProductType } from '../lib';
 
 const REMOVAL_POLICIES: Record<string, RemovalPolicy> = {
   'destroy': RemovalPolicy.DESTROY,
@@ -18,9 +18,20 @@ function fromContext<T extends string>(app: App, key: string, options: Record<st
   return found[1];
 }
 
+/** A context value in whole seconds, as a Duration. */
+function secondsFromContext(app: App, key: string): Duration | undefined {
+  const value = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(String(value))) throw new Error(`context ${key}=${value} is not a whole number of seconds`);
+  return Duration.seconds(Number(value));
+}
+
 /** The example stack: one PhoneNumberOrder, configured from CDK context. */
 export function exampleStack(app: App): Stack {
   const stack = new Stack(app, 'PhoneNumberOrderExample');
+  const queryInterval = secondsFromContext(app, 'queryInterval');
+  const totalTimeout = secondsFromContext(app, 'totalTimeout');
+  if (queryInterval || totalTimeout) PhoneNumberOrderProvider.configure(stack, { queryInterval, totalTimeout });
   const numbers = String(app.node.tryGetContext('numbers') ?? '+12065550100,+12065550101')
     .split(',').map(n => n.trim()).filter(Boolean);
   const allowPartial = app.node.tryGetContext('allowPartial');
@@ -29,6 +40,7 @@ export function exampleStack(app: App): Stack {
     productType: fromContext(app, 'productType', PhoneProductType) ?? PhoneProductType.VOICE_CONNECTOR,
     e164PhoneNumbers: numbers,
     api: fromContext(app, 'api', ChimeApi),
+    apiRegion: app.node.tryGetContext('apiRegion'),
     removalPolicy: removal ? REMOVAL_POLICIES[removal] : undefined,
     allowPartial: allowPartial === undefined ? undefined : String(allowPartial) === 'true',
   });

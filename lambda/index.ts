@@ -1,7 +1,8 @@
+import { withEventRegions } from './api-region';
 import { budgetOf, type LambdaContext } from './budget';
 import { completeDelete, remove } from './delete';
 import type { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from './events';
-import { EventFailure, isTransient } from './failure';
+import { EventFailure, isTransient, withLogGroup } from './failure';
 import { outOfTime, settle } from './is-complete';
 import { log, redact } from './log';
 import { act } from './on-event';
@@ -42,12 +43,12 @@ async function answer<T>(step: string, event: ResourceEvent, run: () => Promise<
   log('INFO', `${step} started`, context);
   try {
     if (!event || typeof event !== 'object') throw new EventFailure('The event is empty: expected a CloudFormation custom resource event');
-    const result = await run();
+    const result = await withEventRegions(event.ResourceProperties, run);
     log('INFO', `${step} answered`, { ...context, result });
     return result;
   } catch (err) {
     const reason = err instanceof EventFailure ? err.message : redact(`Unexpected error in ${step}: ${(err as Error)?.message ?? String(err)}`);
     log('ERROR', `${step} failed`, { ...context, reason, stack: err instanceof EventFailure ? undefined : (err as Error)?.stack });
-    throw new EventFailure(reason);
+    throw new EventFailure(withLogGroup(reason));
   }
 }

@@ -33,7 +33,7 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
     ? placed ?? (await observeOrders(port, [event.Data.OrderId])).get(event.Data.OrderId) : undefined;
   const plan = (legacyNewestOrder?: Awaited<ReturnType<typeof newestOrderFor>>) => planSettle({
     requestType: event.RequestType, spec, previous, identity, snapshot, deferredFailure: event.Data?.Failure,
-    outOfTime: outOfTime(event.Data?.StartedAt), legacyOrder, legacyNewestOrder,
+    outOfTime: outOfTime(event.Data?.StartedAt), placedOrderId: event.Data?.OrderId, legacyOrder, legacyNewestOrder,
   });
   let settlement = plan();
   if (settlement.kind === 'complete' && !port.marksNumbers && !legacyOrder) {

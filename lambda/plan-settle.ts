@@ -38,6 +38,8 @@ export interface SettleInput {
   readonly deferredFailure?: string;
   /** Whether the waiter's time is about to run out. */
   readonly outOfTime: boolean;
+  /** The order onEvent placed or took, as its notes name it. */
+  readonly placedOrderId?: string;
   /** Legacy API: the order this event placed, and the newest order behind the numbers (from the order book). */
   readonly legacyOrder?: PhoneOrder;
   readonly legacyNewestOrder?: PhoneOrder;
@@ -132,12 +134,13 @@ function ordersOf(input: SettleInput, numbers: string[]): string[] {
   const ids = numbers.map(n => factsOf(input.snapshot, n))
     .filter(f => f.owner.kind === 'self' && f.owner.mark.request === input.identity.request && f.orderId)
     .map(f => f.orderId!);
+  if (ids.length === 0 && input.placedOrderId) ids.push(input.placedOrderId);
   return [...new Set(ids)];
 }
 
 function describeOrders(input: SettleInput, ids: string[]): string {
   const orders = ids.map(id => (input.legacyOrder?.id === id ? input.legacyOrder : input.snapshot.orders.get(id))).filter((o): o is PhoneOrder => !!o);
-  if (orders.length === 0) return 'no order details';
+  if (orders.length === 0) return ids.length > 0 ? 'the order no longer exists in Chime' : 'no order details';
   return orders.map(o => `${o.status}: ${o.numbers.map(x => `${maskNumber(x.number)} ${x.status}`).join(', ')}`).join('; ');
 }
 

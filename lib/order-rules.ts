@@ -34,25 +34,63 @@ export function defaultApiFor(productType: string): string {
 }
 
 /**
+ * How messages name product types and APIs: the construct's enums at synth (what the user wrote),
+ * the values in the template in the handler (what the event holds).
+ */
+export interface Vocabulary {
+  productType(wire: string): string;
+  api(wire: string): string;
+  /** The API as the subject of a sentence: "the legacy chime API". */
+  apiPhrase(wire: string): string;
+  /** Suggests the number the user probably meant; absent where numbers must not be shown whole (handler logs and reasons). */
+  readonly suggestNumbers?: boolean;
+}
+
+export const WIRE_VOCABULARY: Vocabulary = {
+  productType: p => p,
+  api: a => a,
+  apiPhrase: a => (a === 'chime' ? 'the legacy chime API' : `the ${a} API`),
+};
+
+/**
  * Problems with one number, each a sentence saying what is wrong and how to fix it.
  * `shown` is how the number appears in the message (whole at synth, masked in the handler).
  */
-export function numberProblems(raw: string, productType: string, shown: string): string[] {
+export function numberProblems(raw: string, productType: string, shown: string, v: Vocabulary = WIRE_VOCABULARY): string[] {
+  const hint = v.suggestNumbers ? didYouMean(raw) : undefined;
+  const withHint = (problem: string) => (hint ? `${problem}. Did you mean ${hint}?` : problem);
   if (!E164.test(raw)) {
-    return [`${shown} is not an E.164 phone number: write it as + then country code and number, digits only, at most 15 (e.g. +12065550100)`];
+    return [withHint(`${shown} is not an E.164 phone number: write it as + then country code and number, digits only, at most 15 (e.g. +12065550100)`)];
   }
+  const label = v.suggestNumbers && !raw.startsWith('+')
+    ? `${shown} (read as ${normalizeNumber(raw)}: a number without + starts with its country code)`
+    : shown;
   const parsed = parsePhoneNumberFromString(normalizeNumber(raw));
   if (!parsed || !parsed.isValid() || !parsed.country) {
-    return [`${shown} is not a valid phone number in any country's numbering plan: check the country code and digits`];
+    return [withHint(`${label} is not a valid phone number in any country's numbering plan: check the country code and digits`)];
   }
   const problems: string[] = [];
+  const sma = v.productType('SipMediaApplicationDialIn');
   if (parsed.getType() === 'TOLL_FREE' && productType === 'BusinessCalling') {
-    problems.push(`${shown} is toll-free, and toll-free numbers cannot use BusinessCalling: use VOICE_CONNECTOR or SIP_MEDIA_APPLICATION_DIAL_IN, or order it separately`);
+    problems.push(`${label} is toll-free, and toll-free numbers cannot use ${v.productType('BusinessCalling')}: `
+      + `use ${v.productType('VoiceConnector')} or ${sma}, or order it separately`);
   }
   if (parsed.country !== 'US' && productType !== 'SipMediaApplicationDialIn') {
-    problems.push(`${shown} is outside the U.S. (${parsed.country}), and such numbers must use SipMediaApplicationDialIn: set productType to SIP_MEDIA_APPLICATION_DIAL_IN or order it separately`);
+    problems.push(withHint(`${label} is outside the U.S. (${parsed.country}), and such numbers must use ${sma}: `
+      + `set productType to ${sma} or order it separately`));
   }
   return problems;
+}
+
+/**
+ * The number the user probably meant, for the usual slips: a U.S. number without its country code
+ * (2065550100, +2065550100), or spaces and punctuation (+1 (206) 555-0100); only a valid number is suggested.
+ */
+function didYouMean(raw: string): string | undefined {
+  const digits = raw.replace(/\D/g, '');
+  const candidate = digits.length === 10 ? `+1${digits}` : `+${digits}`;
+  if (candidate === normalizeNumber(raw) || !E164.test(candidate)) return undefined;
+  return parsePhoneNumberFromString(candidate)?.isValid() ? candidate : undefined;
 }
 
 export function duplicateNumbers(numbers: string[]): string[] {
@@ -76,15 +114,23 @@ export function orderNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-export function apiProblems(productType: string, api: string, name: string | undefined): string[] {
-  const problems: string[] = [];
-  if (productType === 'BusinessCalling' && api === 'chime-sdk-voice') {
-    problems.push('BusinessCalling exists only in the legacy chime API: use api ChimeApi.CHIME, or another product type');
+/** API and product type combinations the APIs refuse; the advice never leads to another of them. */
+export function apiProblems(productType: string, api: string, name: string | undefined, v: Vocabulary = WIRE_VOCABULARY): string[] {
+  const businessCalling = productType === 'BusinessCalling';
+  const legacy = v.apiPhrase('chime');
+  if (businessCalling && api === 'chime-sdk-voice') {
+    const fix = name !== undefined
+      ? `remove name (${legacy} takes none) and set api to ${v.api('chime')} or leave it unset, or choose another product type`
+      : `set api to ${v.api('chime')} or leave it unset, or choose another product type`;
+    return [`${v.productType('BusinessCalling')} exists only in ${legacy}: ${fix}`];
   }
   if (name !== undefined && api === 'chime') {
-    problems.push('an order name is supported only by the chime-sdk-voice API: remove name, or use api ChimeApi.CHIME_SDK_VOICE');
+    const fix = businessCalling
+      ? `remove name: ${v.productType('BusinessCalling')} exists only in ${legacy}, which takes no order name`
+      : `remove name, or set api to ${v.api('chime-sdk-voice')}`;
+    return [`an order name is supported only by ${v.apiPhrase('chime-sdk-voice')}: ${fix}`];
   }
-  return problems;
+  return [];
 }
 
 /**

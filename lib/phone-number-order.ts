@@ -1,11 +1,14 @@
-import { CfnOutput, CustomResource, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, CustomResource, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { apiRegionProblem, legacyApiProblem } from './api-regions';
 import { ChimeApi } from './chime-api';
 import {
   RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, worstCaseResponseBytes,
 } from './order-rules';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
 import { PhoneProductType } from './phone-product-type';
+import { registerNumbers, sharedNumberProblems } from './shared-numbers';
+import { ENUM_VOCABULARY } from './vocabulary';
 
 /**
  * Properties for a PhoneNumberOrder.
@@ -13,13 +16,25 @@ import { PhoneProductType } from './phone-product-type';
 export interface PhoneNumberOrderProps {
   /** The product the numbers are ordered for. */
   readonly productType: PhoneProductType;
-  /** The numbers to order, in E.164 format (e.g. `+12065550100`); may be a token such as a CommaDelimitedList parameter. */
+  /**
+   * The numbers to order, in E.164 format (e.g. `+12065550100`); may be a token such as a
+   * CommaDelimitedList parameter. As in the Chime API, a number without the leading `+` is read as
+   * if it had one (`12065550100` is `+12065550100`).
+   */
   readonly e164PhoneNumbers: string[];
   /**
    * The Chime API to call.
    * @default ChimeApi.CHIME for BUSINESS_CALLING, ChimeApi.CHIME_SDK_VOICE otherwise
    */
   readonly api?: ChimeApi;
+  /**
+   * The region whose Chime SDK Voice API orders and manages the numbers: one where Chime SDK
+   * Voice manages phone numbers (us-east-1 or us-west-2). The numbers then work with Voice
+   * Connectors and SIP media applications in any region. Not used by the legacy API, which has
+   * one global endpoint.
+   * @default - the stack's region; a synth error names the choices when Chime SDK Voice manages no phone numbers there
+   */
+  readonly apiRegion?: string;
   /**
    * The order's name (Chime SDK Voice only).
    * @default - no name
@@ -44,7 +59,9 @@ export interface PhoneNumberOrderProps {
    */
   readonly removalPolicy?: RemovalPolicy;
   /**
-   * The provider that handles the order's events.
+   * The provider that handles the order's events. Giving an existing order another provider
+   * changes its ServiceToken, which CloudFormation refuses: change the shared provider's settings
+   * with `PhoneNumberOrderProvider.configure()` instead.
    * @default - one provider shared by every order in the stack
    */
   readonly provider?: PhoneNumberOrderProvider;
@@ -62,6 +79,8 @@ export interface PhoneNumberOrderProps {
 export class PhoneNumberOrder extends Construct {
   /** The CloudFormation resource type of the custom resource. */
   public static readonly RESOURCE_TYPE = 'Custom::ChimePhoneNumberOrder';
+  /** ID of the synth warning on orders through the legacy Amazon Chime API, for `Annotations.acknowledgeWarning()`. */
+  public static readonly LEGACY_API_WARNING_ID = 'phone-number-order:legacyChimeApi';
 
   /** ID of the newest order this resource placed. */
   public readonly orderId: string;
@@ -75,23 +94,35 @@ export class PhoneNumberOrder extends Construct {
   public readonly failedPhoneNumbers: string[];
   /** The API the resource calls. */
   public readonly api: ChimeApi;
+  /** The region whose Chime SDK Voice API the resource calls (may be a token); undefined for the legacy API. */
+  public readonly apiRegion?: string;
   /** The underlying custom resource. */
   public readonly resource: CustomResource;
 
   constructor(scope: Construct, id: string, props: PhoneNumberOrderProps) {
     super(scope, id);
     this.api = props.api ?? (props.productType === PhoneProductType.BUSINESS_CALLING ? ChimeApi.CHIME : ChimeApi.CHIME_SDK_VOICE);
-    this.validate(props);
+    this.apiRegion = this.api === ChimeApi.CHIME_SDK_VOICE ? props.apiRegion ?? Stack.of(this).region : undefined;
+    this.node.addValidation({ validate: () => [...this.problems(props), ...sharedNumberProblems(this)] });
+    if (!Token.isUnresolved(props.e164PhoneNumbers)) registerNumbers(this, props.e164PhoneNumbers.filter(n => !Token.isUnresolved(n)));
+    if (this.api === ChimeApi.CHIME) {
+      Annotations.of(this).addWarningV2(PhoneNumberOrder.LEGACY_API_WARNING_ID, 'This order uses the legacy Amazon Chime API (ChimeApi.CHIME), '
+        + 'whose service reached end of support on 2026-02-20: AWS no longer fixes it, accounts created since the Chime SDK namespaces '
+        + 'split are refused on its endpoint, and it may stop answering. Order VOICE_CONNECTOR or SIP_MEDIA_APPLICATION_DIAL_IN numbers '
+        + 'through Chime SDK Voice (ChimeApi.CHIME_SDK_VOICE, the default for them) where you can; BUSINESS_CALLING exists only here.');
+    }
 
     const provider = props.provider ?? PhoneNumberOrderProvider.getOrCreate(this);
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
+      serviceTimeout: provider.serviceTimeout,
       resourceType: PhoneNumberOrder.RESOURCE_TYPE,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       properties: {
         ProductType: props.productType,
         E164PhoneNumbers: props.e164PhoneNumbers,
         Api: this.api,
+        ApiRegion: this.apiRegion,
         Name: props.name,
         AllowPartial: props.allowPartial ?? false,
         AdoptExistingNumbers: props.adoptExistingNumbers ?? false,
@@ -113,45 +144,66 @@ export class PhoneNumberOrder extends Construct {
     }
   }
 
-  private validate(props: PhoneNumberOrderProps): void {
-    const fail = (what: string) => {
-      throw new Error(`${this.node.path}: ${what}`);
-    };
-    if (!Object.values(PhoneProductType).includes(props.productType)) {
-      fail(`productType "${props.productType}" is not a PhoneProductType: use ${Object.keys(PhoneProductType).map(k => `PhoneProductType.${k}`).join(', ')}`);
+  /** Every problem with the props, each naming the value and the fix, in the construct's vocabulary. */
+  private problems(props: PhoneNumberOrderProps): string[] {
+    const v = ENUM_VOCABULARY;
+    const problems: string[] = [];
+    const productTypeKnown = Object.values(PhoneProductType).includes(props.productType);
+    if (!productTypeKnown) {
+      problems.push(`productType "${props.productType}" is not a PhoneProductType: use ${Object.keys(PhoneProductType).map(k => `PhoneProductType.${k}`).join(', ')}`);
     }
     if (!Object.values(ChimeApi).includes(this.api)) {
-      fail(`api "${this.api}" is not a ChimeApi: use ChimeApi.CHIME or ChimeApi.CHIME_SDK_VOICE`);
+      problems.push(`api "${this.api}" is not a ChimeApi: use ChimeApi.CHIME_SDK_VOICE or ChimeApi.CHIME`);
     }
-    const apiProblem = apiProblems(props.productType, this.api, props.name)[0];
-    if (apiProblem) fail(apiProblem);
+    problems.push(...apiProblems(props.productType, this.api, props.name, v));
     if (props.adoptExistingNumbers && this.api === ChimeApi.CHIME) {
-      fail('adoptExistingNumbers needs the Chime SDK Voice API, whose numbers can carry an owner mark: remove adoptExistingNumbers, or use a product type other than BUSINESS_CALLING');
+      problems.push('adoptExistingNumbers needs Chime SDK Voice, whose numbers can carry an owner mark, and this order uses the legacy API '
+        + '(ChimeApi.CHIME): remove adoptExistingNumbers');
     }
     if (props.name !== undefined && !Token.isUnresolved(props.name)) {
       const nameProblem = orderNameProblem(props.name);
-      if (nameProblem) fail(nameProblem);
+      if (nameProblem) problems.push(nameProblem);
     }
-    if (Token.isUnresolved(props.e164PhoneNumbers)) return;
-    if (props.e164PhoneNumbers.length === 0) {
-      fail('e164PhoneNumbers is empty: list at least one number in E.164 format, e.g. [\'+12065550100\']');
+    problems.push(...this.regionProblems(props));
+    if (!Token.isUnresolved(props.e164PhoneNumbers)) problems.push(...this.numberListProblems(props, productTypeKnown));
+    return problems;
+  }
+
+  private regionProblems(props: PhoneNumberOrderProps): string[] {
+    const stackRegion = Stack.of(this).region;
+    const home = Token.isUnresolved(stackRegion) ? undefined : stackRegion;
+    if (this.api === ChimeApi.CHIME) {
+      const problems = props.apiRegion !== undefined
+        ? [`apiRegion ${JSON.stringify(props.apiRegion)} applies to Chime SDK Voice only, and this order uses the legacy API (ChimeApi.CHIME), `
+          + 'which has one global endpoint: remove apiRegion']
+        : [];
+      const partition = home === undefined ? undefined : legacyApiProblem(home);
+      return partition ? [...problems, partition] : problems;
     }
-    const concrete = props.e164PhoneNumbers.filter(n => !Token.isUnresolved(n));
-    for (const n of concrete) {
-      const problem = numberProblems(n, props.productType, n)[0];
-      if (problem) fail(problem);
-    }
-    const dups = duplicateNumbers(concrete);
+    // A token (an environment-agnostic stack) is checked by the handler at deploy, once it is a region.
+    if (this.apiRegion === undefined || Token.isUnresolved(this.apiRegion)) return [];
+    const problem = apiRegionProblem(this.apiRegion, props.apiRegion === undefined ? 'stackRegion' : 'apiRegion', home);
+    return problem ? [problem] : [];
+  }
+
+  private numberListProblems(props: PhoneNumberOrderProps, productTypeKnown: boolean): string[] {
+    const numbers = props.e164PhoneNumbers;
+    if (numbers.length === 0) return ['e164PhoneNumbers is empty: list at least one number in E.164 format, e.g. [\'+12065550100\']'];
+    const concrete = numbers.filter(n => !Token.isUnresolved(n));
+    const problems = productTypeKnown ? concrete.flatMap(n => numberProblems(n, props.productType, n, ENUM_VOCABULARY)) : [];
+    const dups = duplicateNumbers(concrete.filter(n => /^\+?[1-9]\d{1,14}$/.test(n)));
     if (dups.length > 0) {
-      fail(`e164PhoneNumbers lists ${dups.join(', ')} more than once (a leading + does not make a different number): list each number once`);
+      problems.push(`e164PhoneNumbers lists ${dups.join(', ')} more than once (a leading + does not make a different number): list each number once`);
     }
-    if (concrete.length === props.e164PhoneNumbers.length) {
+    if (concrete.length === numbers.length) {
       const bytes = worstCaseResponseBytes(concrete);
       if (bytes > RESPONSE_LIMIT_BYTES) {
         const perNumber = Math.max(...concrete.map(n => n.length + 1));
         const fits = Math.floor(concrete.length - (bytes - RESPONSE_LIMIT_BYTES) / perNumber);
-        fail(`e164PhoneNumbers has ${concrete.length} numbers, too many for CloudFormation's 4,096-byte custom resource response (about ${bytes} bytes): split them over several PhoneNumberOrder constructs of at most ${fits} numbers each`);
+        problems.push(`e164PhoneNumbers has ${concrete.length} numbers, too many for CloudFormation's 4,096-byte custom resource response `
+          + `(about ${bytes} bytes): split them over several PhoneNumberOrder constructs of at most ${fits} numbers each`);
       }
     }
+    return problems;
   }
 }

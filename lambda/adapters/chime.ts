@@ -5,12 +5,12 @@ import {
 import type { ChimePort } from '../chime-port';
 import { restPort } from './rest-port';
 
-/** The legacy Amazon Chime API: one global endpoint, always signed for us-east-1. */
-export function chimePort(deadline: number): ChimePort {
+/** The legacy Amazon Chime API: one global endpoint, signed for `region` (its partition's global region). */
+export function chimePort(deadline: number, region: string): ChimePort {
   return restPort({
     api: 'chime',
     client: ChimeClient,
-    region: 'us-east-1',
+    region,
     maxPageSize: 99,
     marksNumbers: false,
     commands: {
