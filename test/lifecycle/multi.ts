@@ -23,10 +23,16 @@ export type AppShape = Record<string, Record<string, OrderProps>>;
 /** Per stack, per construct ID: new properties, or a new logical ID (a rename or a moved construct). */
 export type Change = Record<string, Record<string, Partial<OrderProps> & { logicalId?: string }>>;
 
+export interface DeployOptions {
+  stacks?: string[];
+  /** Environment variables for the handler's functions (onEvent and isComplete), e.g. INLINE_WAIT_SECONDS. */
+  handlerEnv?: Record<string, string>;
+}
+
 /** The cloud assembly of an app of this shape (a synth costs seconds: share it between tests). */
-export async function synthApp(shape: AppShape): Promise<string> {
+export async function synthApp(shape: AppShape, provider?: { queryIntervalSeconds: number; totalTimeoutSeconds: number }): Promise<string> {
   const { assemblyDir } = await synthesise({
-    cwd: ROOT, app: APP, context: { orders: JSON.stringify(shape) }, outdir: path.join(tempDir('multi-assembly-'), 'base.out'),
+    cwd: ROOT, app: APP, context: { orders: JSON.stringify(shape), ...(provider ? { provider: JSON.stringify(provider) } : {}) }, outdir: path.join(tempDir('multi-assembly-'), 'base.out'),
     region: 'us-east-1', account: '123456789012',
   });
   return assemblyDir;
@@ -41,9 +47,9 @@ export class LocalApp {
   outputs: Record<string, Record<string, string>> = {};
   statuses: Record<string, string> = {};
 
-  async deploy(change: Change = {}, opts: { stacks?: string[] } = {}): Promise<Run> {
+  async deploy(change: Change = {}, opts: DeployOptions = {}): Promise<Run> {
     const r = await run({
-      app: this.variant(change), stateDir: path.join(this.root, 'state'), endpoint: this.emulator.url, queryIntervalMs: 50,
+      app: this.variant(change, opts.handlerEnv), stateDir: path.join(this.root, 'state'), endpoint: this.emulator.url, queryIntervalMs: 50,
       ...(opts.stacks ? { stacks: opts.stacks } : { all: true }),
     });
     this.record(r);
@@ -81,12 +87,19 @@ export class LocalApp {
   }
 
   /** A copy of the assembly with the changes applied to the templates. */
-  private variant(change: Change): string {
+  private variant(change: Change, handlerEnv: Record<string, string> = {}): string {
     const dir = path.join(this.root, `v${++this.variants}.out`);
     fs.cpSync(this.assembly, dir, { recursive: true });
-    for (const [stack, orders] of Object.entries(change)) {
+    const stacks = new Set([...Object.keys(change), ...(Object.keys(handlerEnv).length > 0 ? stackNames(dir) : [])]);
+    for (const stack of stacks) {
+      const orders = change[stack] ?? {};
       const file = path.join(dir, `${stack}.template.json`);
       let template = JSON.parse(fs.readFileSync(file, 'utf8')) as Template;
+      for (const r of Object.values(template.Resources ?? {})) {
+        const p = r.Properties as { Handler?: string; Environment?: { Variables?: Record<string, unknown> } } | undefined;
+        if (r.Type !== 'AWS::Lambda::Function' || !p?.Handler?.startsWith('index.')) continue;
+        p.Environment = { ...p.Environment, Variables: { ...p.Environment?.Variables, ...handlerEnv } };
+      }
       for (const [id, props] of Object.entries(orders)) {
         const [logicalId, resource] = Object.entries(template.Resources ?? {})
           .find(([, r]) => r.Metadata?.['aws:cdk:path'] === `${stack}/${id}/Resource/Default`) ?? [];
@@ -101,6 +114,10 @@ export class LocalApp {
     }
     return dir;
   }
+}
+
+function stackNames(assemblyDir: string): string[] {
+  return fs.readdirSync(assemblyDir).filter(f => f.endsWith('.template.json')).map(f => f.slice(0, -'.template.json'.length));
 }
 
 function renamed(template: Template, from: string, to: string): Template {

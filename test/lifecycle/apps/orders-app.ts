@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // A test app: stacks of several PhoneNumberOrder resources sharing each stack's provider,
 // described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}}.
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PhoneNumberOrder, PhoneProductType } from '../../../lib';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PhoneNumberOrder, PhoneNumberOrderProvider, PhoneProductType } from '../../../lib';
 
 interface OrderSpec {
   numbers: string[];
@@ -15,8 +15,15 @@ const POLICIES = { 'destroy': RemovalPolicy.DESTROY, 'retain': RemovalPolicy.RET
 
 const app = new App();
 const stacks = JSON.parse(String(app.node.tryGetContext('orders') ?? '{}')) as Record<string, Record<string, OrderSpec>>;
+// Optional provider settings for every stack: {"queryIntervalSeconds": 1, "totalTimeoutSeconds": 6}.
+const provider = JSON.parse(String(app.node.tryGetContext('provider') ?? '{}')) as { queryIntervalSeconds?: number; totalTimeoutSeconds?: number };
 for (const [stackName, orders] of Object.entries(stacks)) {
   const stack = new Stack(app, stackName);
+  if (provider.totalTimeoutSeconds !== undefined) {
+    PhoneNumberOrderProvider.configure(stack, {
+      queryInterval: Duration.seconds(provider.queryIntervalSeconds ?? 1), totalTimeout: Duration.seconds(provider.totalTimeoutSeconds),
+    });
+  }
   for (const [id, o] of Object.entries(orders)) {
     new PhoneNumberOrder(stack, id, {
       productType: PhoneProductType.VOICE_CONNECTOR,
