@@ -1,9 +1,10 @@
-import { CfnOutput, CustomResource, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CustomResource, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ChimeApi } from './chime-api';
 import {
   RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, worstCaseResponseBytes,
 } from './order-rules';
+import { addOrderOutputs } from './order-outputs';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
 import { PhoneProductType } from './phone-product-type';
 
@@ -41,7 +42,9 @@ export interface PhoneNumberOrderProps {
    */
   readonly provider?: PhoneNumberOrderProvider;
   /**
-   * Whether to add stack outputs for the order ID and the acquired numbers.
+   * Whether to add stack outputs for the order ID and the acquired numbers, under the keys
+   * `<path>OrderId` and `<path>PhoneNumbers`, where `<path>` is the construct's ids below its stack,
+   * letters and digits only (e.g. `NumbersOrderId`).
    * @default true
    */
   readonly outputs?: boolean;
@@ -55,15 +58,28 @@ export class PhoneNumberOrder extends Construct {
   /** The CloudFormation resource type of the custom resource. */
   public static readonly RESOURCE_TYPE = 'Custom::ChimePhoneNumberOrder';
 
-  /** ID of the newest order this resource placed. */
+  /** ID of the newest order this resource placed (a token, known at deploy time). */
   public readonly orderId: string;
-  /** Terminal status of that order. */
+  /** Terminal status of that order (a token, known at deploy time). */
   public readonly orderStatus: string;
-  /** The acquired numbers. */
+  /**
+   * The acquired numbers, sorted: a deploy-time list (`Fn::Split`). Pass it whole to other constructs,
+   * or pick elements with `Fn.select`; its length and elements are not known at synth, so it cannot be
+   * iterated or counted there. See `phoneNumbersCommaSeparated` for the same numbers as one string.
+   */
   public readonly phoneNumbers: string[];
-  /** How many numbers the resource owns. */
+  /**
+   * The acquired numbers, sorted and comma-separated (`+12065550100,+12065550101`): a deploy-time string,
+   * for properties, outputs and scripts that take one string.
+   */
+  public readonly phoneNumbersCommaSeparated: string;
+  /** How many numbers the resource owns (a token, known at deploy time). */
   public readonly phoneNumberCount: number;
-  /** Numbers that were ordered but not acquired (empty unless allowPartial). */
+  /**
+   * Numbers that were ordered but not acquired: a deploy-time list (`Fn::Split`), like `phoneNumbers`.
+   * Unless `allowPartial` is set, no number fails, and the list holds one empty string (the split of an
+   * empty string).
+   */
   public readonly failedPhoneNumbers: string[];
   /** The API the resource calls. */
   public readonly api: ChimeApi;
@@ -90,16 +106,13 @@ export class PhoneNumberOrder extends Construct {
     });
     this.orderId = this.resource.getAttString('OrderId');
     this.orderStatus = this.resource.getAttString('OrderStatus');
-    this.phoneNumbers = Fn.split(',', this.resource.getAttString('PhoneNumbers'));
+    this.phoneNumbersCommaSeparated = this.resource.getAttString('PhoneNumbers');
+    this.phoneNumbers = Fn.split(',', this.phoneNumbersCommaSeparated);
     this.phoneNumberCount = Token.asNumber(this.resource.getAtt('PhoneNumberCount'));
     this.failedPhoneNumbers = Fn.split(',', this.resource.getAttString('FailedPhoneNumbers'));
 
     if (props.outputs ?? true) {
-      new CfnOutput(this, 'OrderIdOutput', { value: this.orderId, description: `Chime phone number order ID of ${this.node.path}` });
-      new CfnOutput(this, 'PhoneNumbersOutput', {
-        value: this.resource.getAttString('PhoneNumbers'),
-        description: `Phone numbers acquired by ${this.node.path}, comma-separated`,
-      });
+      addOrderOutputs(this, this.orderId, this.phoneNumbersCommaSeparated);
     }
   }
 
