@@ -47,6 +47,7 @@ test('acknowledgments are recorded exactly as Validations.acknowledge records th
   const recorded = (c: CfnResource) => c.node.metadata.filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map(m => m.data);
   expect(recorded(ours)).toEqual(recorded(theirs));
   expect(recorded(ours)).toHaveLength(2);
+  expect(ours.node.metadata.filter(m => m.type === 'aws:cdk:acknowledged-rules')).toHaveLength(2);
 });
 
 test('the check is live: an unacknowledged finding fails synth', () => {

@@ -1,12 +1,15 @@
 // cdk-nag 2 (an Aspect reading `cdk_nag` resource metadata) over the example stack. The library
 // takes no dependency on cdk-nag; `cdk-nag2` is a devDependency alias of cdk-nag 2 for this test.
-import { App, Aspects, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { App, Aspects, CfnResource, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag2';
 import { Construct } from 'constructs';
 import { exampleStack } from '../bin/example-stack';
 import { acknowledgeNagFinding } from '../lib/nag-acknowledgment';
+
+/** Validations.ACKNOWLEDGED_RULES_METADATA_KEY (test/nag.test.ts checks the two agree); Validations is newer than the oldest aws-cdk-lib this file runs against. */
+const ACKNOWLEDGED_RULES_KEY = 'aws:cdk:acknowledged-rules';
 
 function nagFindings(stack: Stack): string[] {
   const all = Match.stringLikeRegexp('AwsSolutions-');
@@ -86,9 +89,21 @@ test('cdk-nag 2 and cdk-nag 3 acknowledge the same findings, with reasons cdk-na
   const app = new App();
   const stack = exampleStack(app);
   const v2 = suppressionsOf(stack).map(s => `${s.id}${s.applies_to ? `[${s.applies_to.join()}]` : ''}`);
-  const v3 = app.node.findAll().flatMap(c => c.node.metadata.filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+  const v3 = app.node.findAll().flatMap(c => c.node.metadata.filter(m => m.type === ACKNOWLEDGED_RULES_KEY))
     .flatMap(m => Object.keys(m.data as object)).map(id => id.replace(/^AwsSolutions::/, ''));
   expect([...new Set(v2)].sort()).toEqual([...new Set(v3)].sort());
   // cdk-nag 2 base64-encodes reasons with characters beyond Latin-1; ours stay readable in the template.
   for (const s of suppressionsOf(stack)) expect(s.reason).toMatch(/^[\x20-\xff]{10,}$/);
+});
+
+test('AwsSolutions-L1 is acknowledged only on framework functions aws-cdk-lib runs on an older Node.js than the handlers', () => {
+  const stack = exampleStack(new App());
+  const runtimes = Object.fromEntries(stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function')
+    .map(r => [r.node.path, stack.resolve((r as unknown as { runtime: string }).runtime)]));
+  const handlerRuntime = runtimes['PhoneNumberOrderExample/PhoneNumberOrderProvider/OnEvent/Resource'];
+  expect(handlerRuntime).toBe('nodejs24.x');
+  const older = Object.keys(runtimes).filter(p => runtimes[p] !== handlerRuntime).sort();
+  const acknowledged = suppressionsOf(stack).filter(s => s.id === 'AwsSolutions-L1').map(s => s.path).sort();
+  expect(acknowledged).toEqual(older);
+  expect(older.every(p => /\/Provider\/framework-(onEvent|isComplete|onTimeout)\/Resource$/.test(p))).toBe(true);
 });
