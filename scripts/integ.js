@@ -29,11 +29,13 @@ function snapshotDirs() {
 }
 
 /**
- * Drops the construct creation stacks from the snapshot's metadata files: they hold this machine's
- * paths, and integ-runner compares templates, not metadata.
+ * Keeps the snapshot to what the check reads: drops the construct creation stacks from its metadata
+ * files (they hold this machine's paths; integ-runner compares templates, not metadata) and the assets
+ * integ-runner leaves (the assertion handler's 2 MB bundle; a deploy synthesises afresh).
  */
-function stripCreationStacks() {
+function tidySnapshot() {
   for (const dir of snapshotDirs()) {
+    for (const asset of fs.readdirSync(dir).filter(f => f.startsWith('asset.'))) fs.rmSync(path.join(dir, asset), { recursive: true, force: true });
     for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.metadata.json')).map(f => path.join(dir, f))) {
       const metadata = JSON.parse(fs.readFileSync(file, 'utf8'));
       for (const key of Object.keys(metadata)) metadata[key] = metadata[key].filter(entry => entry.type !== 'aws:cdk:creationStack');
@@ -52,7 +54,7 @@ switch (mode) {
     break;
   case 'update':
     process.exitCode = integRunner(['--force', '--dry-run', ...rest], offline);
-    stripCreationStacks();
+    tidySnapshot();
     break;
   case 'deploy': {
     if (!process.env[NUMBERS_VARIABLE]) {
