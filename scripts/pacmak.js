@@ -8,6 +8,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { stagePackage, ROOT } = require('./stage-package');
+const { install } = require('./cdk-lib-versions');
 
 const args = process.argv.slice(2);
 const passThrough = args.includes('--') ? args.splice(args.indexOf('--')).slice(1) : [];
@@ -15,11 +16,17 @@ const outIndex = args.indexOf('--out');
 const outDir = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(ROOT, 'dist', 'pacmak'));
 const full = args.includes('--full');
 
-// Staged inside the repository, so jsii-pacmak finds aws-cdk-lib's and constructs' assemblies in node_modules.
+// The generated packages depend on the oldest aws-cdk-lib and constructs the peer ranges accept: Python,
+// Java and .NET take the ranges from the assembly, but Go's go.mod names the release jsii-pacmak finds.
+// So the staged package resolves those two to the oldest releases (npm pack leaves them out: not bundled).
+const oldest = install('oldest');
 fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
 const stage = fs.mkdtempSync(path.join(ROOT, 'dist', 'stage-'));
 try {
   const staged = stagePackage(path.join(stage, 'package'));
+  for (const dependency of ['aws-cdk-lib', 'constructs']) {
+    fs.symlinkSync(path.join(oldest, dependency), path.join(staged, 'node_modules', dependency), 'dir');
+  }
   execFileSync(process.execPath, [
     require.resolve('jsii-pacmak/bin/jsii-pacmak'), staged, '--outdir', outDir, '--force',
     ...(full ? [] : ['--code-only']), ...passThrough,

@@ -49,3 +49,15 @@ test('every target embeds the same npm tarball, the staged one: no scripts in it
   expect(manifest.scripts).toBeUndefined();
   expect(manifest.bundledDependencies).toEqual(['libphonenumber-js']);
 });
+
+test('every target depends on the oldest aws-cdk-lib and constructs the peer ranges accept', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const cdk = pkg.peerDependencies['aws-cdk-lib'].replace('^', '');
+  const constructs = pkg.peerDependencies.constructs.replace('^', '');
+  expect(read('python', 'setup.py')).toContain(`aws-cdk-lib>=${cdk}, <3.0.0`);
+  expect(read('python', 'setup.py')).toContain(`constructs>=${constructs}, <11.0.0`);
+  expect(read('java', 'pom.xml')).toMatch(new RegExp(`<artifactId>aws-cdk-lib</artifactId>\\s*<version>\\[${cdk},3\\.0\\.0\\)</version>`));
+  expect(read('dotnet', 'PhoneNumberOrderCdk', 'PhoneNumberOrderCdk.csproj')).toContain(`<PackageReference Include="Amazon.CDK.Lib" Version="[${cdk},3.0.0)" />`);
+  expect(read('go', 'phonenumberorder', 'go.mod')).toContain(`github.com/aws/aws-cdk-go/awscdk/v2 v${cdk}\n`);
+  expect(read('go', 'phonenumberorder', 'go.mod')).toContain(`github.com/aws/constructs-go/constructs/v10 v${constructs}\n`);
+});
