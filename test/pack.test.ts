@@ -12,17 +12,17 @@ interface PackResult { filename: string; size: number; unpackedSize: number; bun
 
 let scratch: string;
 let staged: string;
-let dryRun: PackResult;
+let packed: PackResult;
 
 beforeAll(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-test-'));
   staged = stagePackage(path.join(scratch, 'package'));
-  dryRun = JSON.parse(execFileSync('npm', ['pack', staged, '--dry-run', '--json'], { encoding: 'utf8' }))[0];
+  packed = JSON.parse(execFileSync('npm', ['pack', staged, '--json', '--pack-destination', scratch], { encoding: 'utf8' }))[0];
 }, 60_000);
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 const MiB = 1024 * 1024;
-const own = () => dryRun.files.filter(f => !f.path.startsWith('node_modules/'));
+const own = () => packed.files.filter(f => !f.path.startsWith('node_modules/'));
 
 test('the package holds exactly the compiled lib, the handler bundle, the assembly and the user documents', () => {
   // Each lib/X.ts ships as dist/lib/X.js and X.d.ts: no tests, sources, scripts, tools, emulator or examples.
@@ -34,10 +34,10 @@ test('the package holds exactly the compiled lib, the handler bundle, the assemb
 });
 
 test('the one bundled dependency ships as its own package does, nothing else under node_modules', () => {
-  expect(dryRun.bundled).toEqual(['libphonenumber-js']);
+  expect(packed.bundled).toEqual(['libphonenumber-js']);
   const dep = path.join(ROOT, 'node_modules', 'libphonenumber-js');
   const own = JSON.parse(execFileSync('npm', ['pack', dep, '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0] as PackResult;
-  const bundled = dryRun.files.filter(f => f.path.startsWith('node_modules/')).map(f => f.path).sort();
+  const bundled = packed.files.filter(f => f.path.startsWith('node_modules/')).map(f => f.path).sort();
   expect(bundled).toEqual(own.files.map(f => `node_modules/libphonenumber-js/${f.path}`).sort());
 }, 60_000);
 
@@ -45,8 +45,8 @@ test('sizes stay within bounds: our files 1.5 MiB unpacked (the handler bundle i
   const ownBytes = own().reduce((sum, f) => sum + f.size, 0);
   expect(ownBytes).toBeLessThan(1.5 * MiB);
   expect(ownBytes).toBeGreaterThan(0.3 * MiB);
-  expect(dryRun.size).toBeLessThan(3 * MiB);
-  expect(dryRun.unpackedSize).toBeLessThan(14 * MiB);
+  expect(packed.size).toBeLessThan(3 * MiB);
+  expect(packed.unpackedSize).toBeLessThan(14 * MiB);
 });
 
 test('the packed package.json has no scripts, no devDependencies and no compiler settings; it has what users and registries read', () => {
@@ -64,8 +64,7 @@ test('the packed package.json has no scripts, no devDependencies and no compiler
 });
 
 test('the packed tarball, installed into an app, synthesises with its own handler asset and bundled dependency', () => {
-  const out = execFileSync('npm', ['pack', staged, '--json', '--pack-destination', scratch], { encoding: 'utf8' });
-  const tarball = path.join(scratch, JSON.parse(out)[0].filename);
+  const tarball = path.join(scratch, packed.filename);
   const app = path.join(scratch, 'app');
   const installed = path.join(app, 'node_modules', 'phone-number-order');
   fs.mkdirSync(installed, { recursive: true });
