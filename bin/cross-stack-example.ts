@@ -17,11 +17,11 @@ export function crossStackExample(app: App): { telephony: Stack; contactCenter: 
   });
   new ssm.StringParameter(telephony, 'NumbersParameter', {
     parameterName: NUMBERS_PARAMETER,
-    stringValue: order.resource.getAttString('PhoneNumbers'), // comma-separated
+    stringValue: order.phoneNumbersCommaSeparated,
   });
 
   const contactCenter = new Stack(app, 'ContactCenter');
-  contactCenter.addStackDependency(telephony); // deploy order only: the parameter exists before it is read
+  contactCenter.addDependency(telephony); // deploy order only: the parameter exists before it is read
   new lambda.Function(contactCenter, 'Router', {
     runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',

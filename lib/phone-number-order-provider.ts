@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,7 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { handlerAssetDir } from './handler-asset';
-import { acknowledgeProviderFindings } from './provider-acknowledgments';
+import { acknowledgeChimeResourceWildcard, acknowledgeProviderFindings } from './provider-acknowledgments';
 import { ProviderSettings, settingsDifferences, settingsProblems } from './provider-settings';
 
 /**
@@ -209,10 +209,7 @@ export class PhoneNumberOrderProvider extends Construct {
     if (chimeActions.length > 0) {
       // Chime phone numbers and orders have no resource-level permissions: the resource is *.
       role.addToPolicy(new iam.PolicyStatement({ actions: chimeActions, resources: ['*'] }));
-      Validations.of(role).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-        reason: `Amazon Chime phone number actions support no resource-level permissions; the statement grants only ${chimeActions.join(', ')}`,
-      });
+      acknowledgeChimeResourceWildcard(role, chimeActions);
     }
     return role;
   }

@@ -1,10 +1,11 @@
-import { Annotations, CfnOutput, CustomResource, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { apiRegionProblem, legacyApiProblem } from './api-regions';
 import { ChimeApi } from './chime-api';
 import {
   RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, worstCaseResponseBytes,
 } from './order-rules';
+import { addOrderOutputs } from './order-outputs';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
 import { PhoneProductType } from './phone-product-type';
 import { registerNumbers, sharedNumberProblems } from './shared-numbers';
@@ -66,7 +67,9 @@ export interface PhoneNumberOrderProps {
    */
   readonly provider?: PhoneNumberOrderProvider;
   /**
-   * Whether to add stack outputs for the order ID and the acquired numbers.
+   * Whether to add stack outputs for the order ID and the acquired numbers, under the keys
+   * `<path>OrderId` and `<path>PhoneNumbers`, where `<path>` is the construct's ids below its stack,
+   * letters and digits only (e.g. `NumbersOrderId`).
    * @default true
    */
   readonly outputs?: boolean;
@@ -82,15 +85,28 @@ export class PhoneNumberOrder extends Construct {
   /** ID of the synth warning on orders through the legacy Amazon Chime API, for `Annotations.acknowledgeWarning()`. */
   public static readonly LEGACY_API_WARNING_ID = 'phone-number-order:legacyChimeApi';
 
-  /** ID of the newest order this resource placed. */
+  /** ID of the newest order this resource placed (a token, known at deploy time). */
   public readonly orderId: string;
-  /** Terminal status of that order. */
+  /** Terminal status of that order (a token, known at deploy time). */
   public readonly orderStatus: string;
-  /** The acquired numbers, sorted (a deploy-time list). */
+  /**
+   * The acquired numbers, sorted: a deploy-time list (the handler answers a JSON list, so it is empty
+   * when there is none). Pass it whole to other constructs, or pick elements with `Fn.select`; its
+   * length and elements are not known at synth, so it cannot be iterated or counted there. See
+   * `phoneNumbersCommaSeparated` for the same numbers as one string.
+   */
   public readonly phoneNumbers: string[];
-  /** How many numbers the resource owns. */
+  /**
+   * The acquired numbers, sorted and comma-separated (`+12065550100,+12065550101`): a deploy-time string,
+   * for properties, outputs and scripts that take one string.
+   */
+  public readonly phoneNumbersCommaSeparated: string;
+  /** How many numbers the resource owns (a token, known at deploy time). */
   public readonly phoneNumberCount: number;
-  /** Numbers of the list the resource does not hold (a deploy-time list; empty unless allowPartial). */
+  /**
+   * Numbers of the list the resource does not hold: a deploy-time list, like `phoneNumbers`; empty
+   * unless `allowPartial` is set.
+   */
   public readonly failedPhoneNumbers: string[];
   /** The API the resource calls. */
   public readonly api: ChimeApi;
@@ -132,15 +148,12 @@ export class PhoneNumberOrder extends Construct {
     this.orderStatus = this.resource.getAttString('OrderStatus');
     // JSON lists in the handler's answer, so an empty list is empty (Fn::Split of '' would give ['']).
     this.phoneNumbers = Token.asList(this.resource.getAtt('PhoneNumbers'));
+    this.phoneNumbersCommaSeparated = Fn.join(',', this.phoneNumbers);
     this.phoneNumberCount = Token.asNumber(this.resource.getAtt('PhoneNumberCount'));
     this.failedPhoneNumbers = Token.asList(this.resource.getAtt('FailedPhoneNumbers'));
 
     if (props.outputs ?? true) {
-      new CfnOutput(this, 'OrderIdOutput', { value: this.orderId, description: `Chime phone number order ID of ${this.node.path}` });
-      new CfnOutput(this, 'PhoneNumbersOutput', {
-        value: Fn.join(',', this.phoneNumbers),
-        description: `Phone numbers acquired by ${this.node.path}, comma-separated`,
-      });
+      addOrderOutputs(this, this.orderId, this.phoneNumbersCommaSeparated);
     }
   }
 

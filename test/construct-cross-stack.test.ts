@@ -13,7 +13,7 @@ describe('using an order\'s numbers in another stack', () => {
     const producer = Template.fromStack(telephony);
     const consumer = Template.fromStack(contactCenter);
     producer.hasResourceProperties('AWS::SSM::Parameter', {
-      Name: NUMBERS_PARAMETER, Type: 'String', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Numbers'), 'PhoneNumbers'] },
+      Name: NUMBERS_PARAMETER, Type: 'String', Value: { 'Fn::Join': [',', { 'Fn::GetAtt': [Match.stringLikeRegexp('^Numbers'), 'PhoneNumbers'] }] },
     });
     expect(exportsOf(producer)).toEqual([]);
     expect(importsIn(consumer)).toEqual([]);

@@ -70,7 +70,7 @@ export class LocalApp {
     const found: Record<string, string[]> = {};
     for (const [stack, outputs] of Object.entries(this.outputs)) {
       for (const [key, value] of Object.entries(outputs)) {
-        const m = /^(.+?)PhoneNumbersOutput/.exec(key);
+        const m = /^(.+?)PhoneNumbers$/.exec(key);
         if (m) found[`${stack}/${m[1]}`] = value ? value.split(',') : [];
       }
     }
