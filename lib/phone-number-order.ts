@@ -5,7 +5,10 @@ import {
   RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, worstCaseResponseBytes,
 } from './order-rules';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
+import { PhoneNumberSearch } from './phone-number-search';
 import { PhoneProductType } from './phone-product-type';
+import { searchProperties } from './search-properties';
+import { quantityProblems, searchProblems } from './search-rules';
 
 /**
  * Properties for a PhoneNumberOrder.
@@ -13,8 +16,25 @@ import { PhoneProductType } from './phone-product-type';
 export interface PhoneNumberOrderProps {
   /** The product the numbers are ordered for. */
   readonly productType: PhoneProductType;
-  /** The numbers to order, in E.164 format (e.g. `+12065550100`); may be a token such as a CommaDelimitedList parameter. */
-  readonly e164PhoneNumbers: string[];
+  /**
+   * The numbers to order, in E.164 format (e.g. `+12065550100`); may be a token such as a CommaDelimitedList parameter.
+   * Give either this or `search`.
+   * @default - none: `search` finds the numbers
+   */
+  readonly e164PhoneNumbers?: string[];
+  /**
+   * Find the numbers at deploy time instead of listing them: `quantity` numbers matching these
+   * criteria (Chime SDK Voice only). Give either this or `e164PhoneNumbers`. A later change of the
+   * criteria applies to numbers ordered from then on; the numbers already held are kept.
+   * @default - none: `e164PhoneNumbers` lists the numbers
+   */
+  readonly search?: PhoneNumberSearch;
+  /**
+   * How many numbers a `search` order holds. Raising it orders the difference with the current
+   * criteria; lowering it releases the most recently acquired numbers first.
+   * @default 1
+   */
+  readonly quantity?: number;
   /**
    * The Chime API to call.
    * @default ChimeApi.CHIME for BUSINESS_CALLING, ChimeApi.CHIME_SDK_VOICE otherwise
@@ -71,7 +91,7 @@ export class PhoneNumberOrder extends Construct {
   public readonly phoneNumbers: string[];
   /** How many numbers the resource owns. */
   public readonly phoneNumberCount: number;
-  /** Numbers of the list the resource does not hold (a deploy-time list; empty unless allowPartial). */
+  /** Numbers of the list the resource does not hold (a deploy-time list; empty unless allowPartial; always empty for a search order). */
   public readonly failedPhoneNumbers: string[];
   /** The API the resource calls. */
   public readonly api: ChimeApi;
@@ -91,6 +111,8 @@ export class PhoneNumberOrder extends Construct {
       properties: {
         ProductType: props.productType,
         E164PhoneNumbers: props.e164PhoneNumbers,
+        Search: props.search ? searchProperties(props.search) : undefined,
+        Quantity: props.search ? props.quantity ?? 1 : undefined,
         Api: this.api,
         Name: props.name,
         AllowPartial: props.allowPartial ?? false,
@@ -114,7 +136,7 @@ export class PhoneNumberOrder extends Construct {
   }
 
   private validate(props: PhoneNumberOrderProps): void {
-    const fail = (what: string) => {
+    const fail = (what: string): never => {
       throw new Error(`${this.node.path}: ${what}`);
     };
     if (!Object.values(PhoneProductType).includes(props.productType)) {
@@ -131,6 +153,10 @@ export class PhoneNumberOrder extends Construct {
     if (props.name !== undefined && !Token.isUnresolved(props.name)) {
       const nameProblem = orderNameProblem(props.name);
       if (nameProblem) fail(nameProblem);
+    }
+    if (props.search !== undefined || props.e164PhoneNumbers === undefined || props.quantity !== undefined) {
+      this.validateSearch(props, fail);
+      return;
     }
     if (Token.isUnresolved(props.e164PhoneNumbers)) return;
     if (props.e164PhoneNumbers.length === 0) {
@@ -152,6 +178,33 @@ export class PhoneNumberOrder extends Construct {
         const fits = Math.floor(concrete.length - (bytes - RESPONSE_LIMIT_BYTES) / perNumber);
         fail(`e164PhoneNumbers has ${concrete.length} numbers, too many for CloudFormation's 4,096-byte custom resource response (about ${bytes} bytes): split them over several PhoneNumberOrder constructs of at most ${fits} numbers each`);
       }
+    }
+  }
+
+  /** Exactly one of e164PhoneNumbers and search; the search's criteria and quantity. */
+  private validateSearch(props: PhoneNumberOrderProps, fail: (what: string) => never): void {
+    if (props.search !== undefined && props.e164PhoneNumbers !== undefined) {
+      fail('give either e164PhoneNumbers (the numbers to order) or search (criteria and a quantity), not both');
+    }
+    if (props.search === undefined) {
+      if (props.e164PhoneNumbers === undefined) {
+        fail("give e164PhoneNumbers (the numbers to order) or search (criteria and a quantity, e.g. search: PhoneNumberSearch.areaCode('206'), quantity: 3)");
+      }
+      fail('quantity applies only to search orders: remove quantity, or replace e164PhoneNumbers with search');
+    }
+    if (!(props.search instanceof PhoneNumberSearch)) {
+      fail("search must be a PhoneNumberSearch, e.g. PhoneNumberSearch.areaCode('206')");
+    }
+    if (props.adoptExistingNumbers) {
+      fail('adoptExistingNumbers applies to e164PhoneNumbers: a search order holds only numbers it ordered; remove adoptExistingNumbers');
+    }
+    const criteria = searchProperties(props.search);
+    const problem = searchProblems(criteria, props.productType, this.api, v => Token.isUnresolved(v))[0];
+    if (problem) fail(problem);
+    const quantity = props.quantity ?? 1;
+    if (!Token.isUnresolved(quantity)) {
+      const quantityProblem = quantityProblems(quantity, criteria)[0];
+      if (quantityProblem) fail(quantityProblem);
     }
   }
 }
