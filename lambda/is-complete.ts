@@ -1,22 +1,37 @@
 // isComplete: observe once, decide (wait, fail after undoing, or complete), execute, answer.
 // Called by the Provider framework's waiter right after onEvent and every queryInterval after.
+// A search order may also search and order again here: the physical ID exists by then, so a
+// failure after that still reaches a handler that undoes it.
 import type { Budget } from './budget';
+import type { ChimePort } from './chime-port';
 import type { CompletionEvent, IsCompleteResult } from './events';
 import { EventFailure } from './failure';
+import { findAvailable } from './find-available';
 import { log } from './log';
-import { observeNumbers, observeOrders, type Snapshot } from './observe';
+import { observeMarked, observeNumbers, observeOrders, type Snapshot } from './observe';
 import { newestOrderFor } from './order-book';
-import { identityOf } from './ownership';
+import { type Identity, identityOf } from './ownership';
+import { type SearchOrderSpec, type SearchSettlement, planSearchSettle, searchOrdersToRead } from './plan-search';
 import { planSettle } from './plan-settle';
 import { portFor } from './ports';
-import { executeSettle } from './execute';
-import { parseSpec, previousSpec } from './spec';
+import { priorWithMarks } from './search-observe';
+import { executeSettle, placeOrder } from './execute';
+import { type OrderSpec, type PreviousSpec, parseSpec, previousSpec } from './spec';
 
-export async function settle(event: CompletionEvent & { RequestType: 'Create' | 'Update' }, budget: Budget): Promise<IsCompleteResult> {
+type Event = CompletionEvent & { RequestType: 'Create' | 'Update' };
+
+export async function settle(event: Event, budget: Budget): Promise<IsCompleteResult> {
   const spec = parseSpec(event.ResourceProperties);
   const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
+  const settlement = spec.search
+    ? await settleSearch(event, spec as SearchOrderSpec, previous, identity, port)
+    : await settleList(event, spec, await priorWithMarks(previous, identity, budget), identity, port);
+  return answer(port, settlement, identity);
+}
+
+async function settleList(event: Event, spec: OrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<SearchSettlement> {
   const numbers = [...spec.numbers, ...(previous?.numbers ?? [])];
   const facts = await observeNumbers(port, identity, numbers);
   const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self').map(f => f.orderId));
@@ -26,15 +41,44 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
     requestType: event.RequestType, spec, previous, identity, snapshot, deferredFailure: event.Data?.Failure,
     outOfTime: outOfTime(event.Data?.StartedAt), legacyOrder, legacyNewestOrder,
   });
-  let settlement = plan();
+  const settlement = plan();
   if (settlement.kind === 'complete' && !port.marksNumbers && !legacyOrder) {
     // Legacy numbers do not name their order: the newest one behind them is found in the order book.
-    settlement = plan(await newestOrderFor(port, settlement.attributes.PhoneNumbers));
+    return plan(await newestOrderFor(port, settlement.attributes.PhoneNumbers));
   }
+  return settlement;
+}
+
+/** Search orders: the plan may ask for a search before it can say what to order next. */
+async function settleSearch(event: Event, spec: SearchOrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<SearchSettlement> {
+  const numbers = await observeMarked(port, identity);
+  const partial: Snapshot = { marksNumbers: port.marksNumbers, numbers, orders: new Map() };
+  const orders = await observeOrders(port, searchOrdersToRead(partial, identity, spec.search.quantity));
+  const snapshot: Snapshot = { ...partial, orders };
+  const plan = (found?: string[]) => planSearchSettle({
+    requestType: event.RequestType, spec, previous, identity, snapshot, found,
+    deferredFailure: event.Data?.Failure, outOfTime: outOfTime(event.Data?.StartedAt),
+  });
+  const settlement = plan();
+  if (settlement.kind !== 'search') return settlement;
+  const found = await findAvailable(port, spec.search.criteria, settlement.request.count, settlement.request.exclude);
+  log('INFO', 'searched again for numbers', { wanted: settlement.request.count, found: found.length });
+  return plan(found);
+}
+
+async function answer(port: ChimePort, settlement: SearchSettlement, identity: Identity): Promise<IsCompleteResult> {
   switch (settlement.kind) {
     case 'wait':
       log('INFO', 'not complete yet', { why: settlement.why });
       return { IsComplete: false };
+    case 'search':
+      // A plan given what a search found never asks for another.
+      throw new Error('the plan asked for a second search');
+    case 'order': {
+      const order = await placeOrder(port, settlement.step, identity);
+      log('INFO', 'ordered again after numbers were taken', { orderId: order.id, count: settlement.step.numbers.length });
+      return { IsComplete: false };
+    }
     case 'fail':
       await executeSettle(port, settlement.steps, identity);
       throw new EventFailure(settlement.reason);
@@ -56,4 +100,3 @@ export function outOfTime(startedAt: string | undefined, now = Date.now()): bool
   if (!Number.isFinite(total) || !Number.isFinite(interval) || !Number.isFinite(started) || total <= 0) return false;
   return now - started + 2 * interval >= total;
 }
-
