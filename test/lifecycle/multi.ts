@@ -13,7 +13,11 @@ import { run, type Run } from '../local-deploy/run';
 const APP = `npx tsx ${path.join(ROOT, 'test', 'lifecycle', 'apps', 'orders-app.ts')}`;
 
 export interface OrderProps {
-  numbers: string[];
+  numbers?: string[];
+  /** An order by search: the criteria as PhoneNumberSearch.of takes them, and how many. */
+  search?: Record<string, string>;
+  quantity?: number;
+  productType?: string;
   adopt?: boolean;
   allowPartial?: boolean;
   removalPolicy?: 'destroy' | 'retain' | 'retain-on-update-or-delete';
@@ -40,9 +44,10 @@ export class LocalApp {
 
   private constructor(readonly root: string, private readonly assembly: string, readonly emulator: Emulator) {}
 
-  async deploy(change: Change = {}, opts: { stacks?: string[] } = {}): Promise<Run> {
+  async deploy(change: Change = {}, opts: { stacks?: string[]; rehearseRollback?: boolean } = {}): Promise<Run> {
     const r = await run({
       app: this.variant(change), stateDir: path.join(this.root, 'state'), endpoint: this.emulator.url, queryIntervalMs: 50,
+      rehearseRollback: opts.rehearseRollback,
       ...(opts.stacks ? { stacks: opts.stacks } : { all: true }),
     });
     this.record(r);
@@ -92,6 +97,8 @@ export class LocalApp {
         if (!resource || !logicalId) throw new Error(`no order ${stack}/${id}`);
         const p = resource.Properties as Record<string, unknown>;
         if (props.numbers) p.E164PhoneNumbers = props.numbers;
+        if (props.search) p.Search = searchProperties(props.search);
+        if (props.quantity !== undefined) p.Quantity = props.quantity;
         if (props.adopt !== undefined) p.AdoptExistingNumbers = props.adopt;
         if (props.allowPartial !== undefined) p.AllowPartial = props.allowPartial;
         if (props.logicalId) template = renamed(template, logicalId, props.logicalId);
@@ -100,6 +107,11 @@ export class LocalApp {
     }
     return dir;
   }
+}
+
+/** Criteria as PhoneNumberSearch.of takes them, as the template's Search property holds them. */
+function searchProperties(search: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(search).map(([k, v]) => [k[0].toUpperCase() + k.slice(1), v]));
 }
 
 function renamed(template: Template, from: string, to: string): Template {
