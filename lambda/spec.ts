@@ -54,13 +54,7 @@ export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec
   if (!Array.isArray(raw) || raw.length === 0 || raw.some(n => typeof n !== 'string')) {
     throw new EventFailure(`${label}.E164PhoneNumbers must be a non-empty list of E.164 numbers (strings), got ${describe(raw)}`);
   }
-  const api = props.Api === undefined ? defaultApiFor(productType) : props.Api;
-  if (typeof api !== 'string' || !(APIS as readonly string[]).includes(api)) {
-    throw new EventFailure(`${label}.Api ${JSON.stringify(api)} is not one of ${APIS.join(', ')}`);
-  }
-  const name = props.Name;
-  if (name !== undefined && typeof name !== 'string') throw new EventFailure(`${label}.Name must be a string`);
-  const allowPartial = parseBoolean(props.AllowPartial, `${label}.AllowPartial`);
+  const { api, name, allowPartial } = sharedMembers(props, productType, label);
   const adopt = parseBoolean(props.AdoptExistingNumbers, `${label}.AdoptExistingNumbers`);
 
   const problems: string[] = [];
@@ -78,6 +72,17 @@ export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec
   return { productType, numbers, api, name, allowPartial, adopt };
 }
 
+/** Api, Name and AllowPartial: the members lists and searches share. */
+function sharedMembers(props: Record<string, unknown>, productType: string, label: string): { api: string; name?: string; allowPartial: boolean } {
+  const api = props.Api === undefined ? defaultApiFor(productType) : props.Api;
+  if (typeof api !== 'string' || !(APIS as readonly string[]).includes(api)) {
+    throw new EventFailure(`${label}.Api ${JSON.stringify(api)} is not one of ${APIS.join(', ')}`);
+  }
+  const name = props.Name;
+  if (name !== undefined && typeof name !== 'string') throw new EventFailure(`${label}.Name must be a string`);
+  return { api, name, allowPartial: parseBoolean(props.AllowPartial, `${label}.AllowPartial`) };
+}
+
 /** Search, Quantity and the shared members; E164PhoneNumbers must be absent. */
 function parseSearchSpec(props: Record<string, unknown>, productType: string, label: string): OrderSpec {
   if (props.E164PhoneNumbers !== undefined) throw new EventFailure(`Invalid ${label}: give E164PhoneNumbers or Search, not both`);
@@ -88,13 +93,7 @@ function parseSearchSpec(props: Record<string, unknown>, productType: string, la
   const notText = Object.entries(raw).filter(([, v]) => typeof v !== 'string').map(([k]) => k);
   if (notText.length > 0) throw new EventFailure(`${label}.Search.${notText[0]} must be a string`);
   const criteria = raw as SearchCriteria;
-  const api = props.Api === undefined ? defaultApiFor(productType) : props.Api;
-  if (typeof api !== 'string' || !(APIS as readonly string[]).includes(api)) {
-    throw new EventFailure(`${label}.Api ${JSON.stringify(api)} is not one of ${APIS.join(', ')}`);
-  }
-  const name = props.Name;
-  if (name !== undefined && typeof name !== 'string') throw new EventFailure(`${label}.Name must be a string`);
-  const allowPartial = parseBoolean(props.AllowPartial, `${label}.AllowPartial`);
+  const { api, name, allowPartial } = sharedMembers(props, productType, label);
   // CloudFormation hands custom resources every scalar as a string.
   const quantity = props.Quantity === undefined ? 1 : typeof props.Quantity === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(props.Quantity) ? Number(props.Quantity) : props.Quantity;
   const problems = [

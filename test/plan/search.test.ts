@@ -37,13 +37,17 @@ const spec = (quantity: number, more: Record<string, unknown> = {}) => ({
 const shortAct = (s: ActStep) => (s.kind === 'order' ? `order ${s.numbers.join(',')}` : s.kind === 'name' ? `${s.why} ${s.number}` : s.kind === 'move' ? `move ${s.number}` : `restore ${s.number}`);
 const shortSettle = (s: SettleStep) => (s.kind === 'release' ? `release ${s.numbers.join(',')}` : `let-go ${s.number}`);
 
-interface ActRow {
+/** A row: the event, the quantity, what the account holds, what a search found. */
+interface Row {
   row: string;
   type?: 'Create' | 'Update';
   quantity: number;
   holds: Holding[];
   found?: string[];
   more?: Record<string, unknown>;
+}
+
+interface ActRow extends Row {
   previous?: PreviousSpec;
   steps?: string[];
   search?: { count: number; exclude: string[] };
@@ -101,13 +105,7 @@ describe('onEvent plan of a search order', () => {
 const ORDER_1: PhoneOrder = { id: '11111111-1111-4111-8111-111111111111', status: 'Partial', productType: 'VoiceConnector', numbers: [{ number: A, status: 'Acquired' }, { number: E, status: 'Failed' }] };
 const ORDER_2: PhoneOrder = { id: '22222222-2222-4222-8222-222222222222', status: 'Successful', productType: 'VoiceConnector', numbers: [{ number: B, status: 'Acquired' }] };
 
-interface SettleRow {
-  row: string;
-  type?: 'Create' | 'Update';
-  quantity: number;
-  holds: Holding[];
-  found?: string[];
-  more?: Record<string, unknown>;
+interface SettleRow extends Row {
   failure?: string;
   outOfTime?: boolean;
   expect: SearchSettlement['kind'];
