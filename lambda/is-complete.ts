@@ -5,14 +5,14 @@
 import type { Budget } from './budget';
 import type { ChimePort } from './chime-port';
 import type { CompletionEvent, IsCompleteResult } from './events';
-import { EventFailure } from './failure';
+import { EventFailure, isTransient } from './failure';
 import { findAvailable } from './find-available';
 import { log } from './log';
 import { observeMarked, observeNumbers, observeOrders, type Snapshot } from './observe';
 import { newestOrderFor } from './order-book';
 import { type Identity, identityOf } from './ownership';
-import { type SearchOrderSpec, type SearchSettlement, planSearchSettle, searchOrdersToRead } from './plan-search';
-import { planSettle } from './plan-settle';
+import { type SearchOrderSpec, planSearchSettle, searchOrdersToRead } from './plan-search';
+import { type Settlement, planSettle } from './plan-settle';
 import { portFor } from './ports';
 import { priorWithMarks } from './search-observe';
 import { executeSettle, placeOrder } from './execute';
@@ -31,7 +31,7 @@ export async function settle(event: Event, budget: Budget): Promise<IsCompleteRe
   return answer(port, settlement, identity);
 }
 
-async function settleList(event: Event, spec: OrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<SearchSettlement> {
+async function settleList(event: Event, spec: OrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<Settlement> {
   const numbers = [...spec.numbers, ...(previous?.numbers ?? [])];
   const facts = await observeNumbers(port, identity, numbers);
   const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self').map(f => f.orderId));
@@ -49,36 +49,44 @@ async function settleList(event: Event, spec: OrderSpec, previous: PreviousSpec 
   return settlement;
 }
 
-/** Search orders: the plan may ask for a search before it can say what to order next. */
-async function settleSearch(event: Event, spec: SearchOrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<SearchSettlement> {
+/**
+ * Search orders: the plan may ask for a search before it can say what to order next, and the
+ * waiter places that order itself. A client fault of either is a failure of the event, answered
+ * like any other: after undoing what a Create acquired.
+ */
+async function settleSearch(event: Event, spec: SearchOrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<Settlement> {
   const numbers = await observeMarked(port, identity);
   const partial: Snapshot = { marksNumbers: port.marksNumbers, numbers, orders: new Map() };
   const orders = await observeOrders(port, searchOrdersToRead(partial, identity, spec.search.quantity));
   const snapshot: Snapshot = { ...partial, orders };
-  const plan = (found?: string[]) => planSearchSettle({
-    requestType: event.RequestType, spec, previous, identity, snapshot, found,
-    deferredFailure: event.Data?.Failure, outOfTime: outOfTime(event.Data?.StartedAt),
+  const plan = (found?: string[], failure = event.Data?.Failure) => planSearchSettle({
+    requestType: event.RequestType, spec, previous, identity, snapshot, found, deferredFailure: failure, outOfTime: outOfTime(event.Data?.StartedAt),
   });
-  const settlement = plan();
-  if (settlement.kind !== 'search') return settlement;
-  const found = await findAvailable(port, spec.search.criteria, settlement.request.count, settlement.request.exclude);
-  log('INFO', 'searched again for numbers', { wanted: settlement.request.count, found: found.length });
-  return plan(found);
+  let settlement = plan();
+  try {
+    if (settlement.kind === 'search') {
+      const found = await findAvailable(port, spec.search.criteria, settlement.request.count, settlement.request.exclude);
+      log('INFO', 'searched again for numbers', { wanted: settlement.request.count, found: found.length });
+      settlement = plan(found);
+    }
+    if (settlement.kind === 'order') {
+      const order = await placeOrder(port, settlement.step, identity);
+      log('INFO', 'ordered again after numbers were taken', { orderId: order.id, count: settlement.step.numbers.length });
+      return { kind: 'wait', why: `order ${order.id} placed for the numbers still missing`, orderIds: [order.id] };
+    }
+  } catch (err) {
+    if (isTransient(err)) throw err;
+    settlement = plan(undefined, (err as Error).message);
+  }
+  if (settlement.kind === 'search' || settlement.kind === 'order') throw new Error(`the plan asked for a ${settlement.kind} it was just given`);
+  return settlement;
 }
 
-async function answer(port: ChimePort, settlement: SearchSettlement, identity: Identity): Promise<IsCompleteResult> {
+async function answer(port: ChimePort, settlement: Settlement, identity: Identity): Promise<IsCompleteResult> {
   switch (settlement.kind) {
     case 'wait':
       log('INFO', 'not complete yet', { why: settlement.why });
       return { IsComplete: false };
-    case 'search':
-      // A plan given what a search found never asks for another.
-      throw new Error('the plan asked for a second search');
-    case 'order': {
-      const order = await placeOrder(port, settlement.step, identity);
-      log('INFO', 'ordered again after numbers were taken', { orderId: order.id, count: settlement.step.numbers.length });
-      return { IsComplete: false };
-    }
     case 'fail':
       await executeSettle(port, settlement.steps, identity);
       throw new EventFailure(settlement.reason);

@@ -4,7 +4,7 @@
 // order when an answer is lost or the event is delivered again.
 import { identityOf } from '../../lambda/ownership';
 import { CREATE_FAILED, STACK_ID, attributesOf, eventFor, searchProps, sendEvent, statusOf, useEmulator } from '../support/provider-harness';
-import { onEvent } from '../../lambda';
+import { isComplete, onEvent } from '../../lambda';
 
 const emulator = useEmulator();
 const ours = () => emulator.orders().filter(o => !o.Unrelated);
@@ -64,6 +64,17 @@ describe('Create by search', () => {
     expect(answer.reason).toMatch(/^Ordering 4 numbers by search \(area code 512\) ended with 3: \d+ of the numbers found were taken by other customers before the order reached them, and 4 orders are the most one deployment places\. What it acquired is released\. Widen the search .* or set allowPartial/);
     expect(held()).toEqual([]);
     expect(answer.physicalId).toBe(ours()[0].PhoneNumberOrderId);
+  });
+
+  test.each(['CreatePhoneNumberOrder', 'SearchAvailablePhoneNumbers'])('the waiter\'s %s refused (a client fault): the Create fails after releasing what it acquired', async (operation) => {
+    emulator.takeAfterSearch({ share: 0.5 });
+    const event = eventFor({ requestType: 'Create', props: searchProps({ AreaCode: '303' }, 4) });
+    const first = await onEvent(event);
+    expect(held()).toHaveLength(2);
+    emulator.injectOnce({ operation, kind: 'access-denied' });
+    await expect(isComplete({ ...event, ...first })).rejects.toThrow(new RegExp(`^${operation} failed: AccessDenied`));
+    expect(held()).toEqual([]);
+    expect(ours()).toHaveLength(1);
   });
 
   test('a search that finds too few fails, saying how many it found; what it acquired is released at once', async () => {
