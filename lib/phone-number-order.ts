@@ -5,7 +5,7 @@ import {
   RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, worstCaseResponseBytes,
 } from './order-rules';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
-import { PhoneNumberSearch } from './phone-number-search';
+import type { PhoneNumberSearch } from './phone-number-search';
 import { PhoneProductType } from './phone-product-type';
 import { searchProperties } from './search-properties';
 import { quantityProblems, searchProblems } from './search-rules';
@@ -192,7 +192,8 @@ export class PhoneNumberOrder extends Construct {
       }
       fail('quantity applies only to search orders: remove quantity, or replace e164PhoneNumbers with search');
     }
-    if (!(props.search instanceof PhoneNumberSearch)) {
+    // Not instanceof: a second copy of this library in node_modules makes another class.
+    if (typeof props.search?.criteria !== 'object' || props.search.criteria === null) {
       fail("search must be a PhoneNumberSearch, e.g. PhoneNumberSearch.areaCode('206')");
     }
     if (props.adoptExistingNumbers) {

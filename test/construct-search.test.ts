@@ -61,6 +61,7 @@ const rows: Row[] = [
   ['neither list nor search', { e164PhoneNumbers: undefined }, /give e164PhoneNumbers .* or search/, /PhoneNumberSearch\.areaCode\('206'\)/],
   ['both list and search', { e164PhoneNumbers: ['+12065550100'], search: area }, /either e164PhoneNumbers .* or search .*not both/, /not both/],
   ['quantity with a list', { e164PhoneNumbers: ['+12065550100'], quantity: 2 }, /quantity applies only to search orders/, /remove quantity/],
+  ['a plain object as search', { search: { areaCode: '206' } as unknown as PhoneNumberSearch }, /search must be a PhoneNumberSearch/, /PhoneNumberSearch\.areaCode\('206'\)/],
   ['legacy API', { search: area, api: ChimeApi.CHIME }, /ordering by search needs the chime-sdk-voice API/, /api ChimeApi\.CHIME_SDK_VOICE/],
   ['BusinessCalling', { search: area, productType: PhoneProductType.BUSINESS_CALLING }, /ordering by search needs the chime-sdk-voice API/, /other than BUSINESS_CALLING/],
   ['adoption', { search: area, adoptExistingNumbers: true }, /adoptExistingNumbers applies to e164PhoneNumbers/, /remove adoptExistingNumbers/],
