@@ -21,7 +21,7 @@ export function crossStackExample(app: App): { telephony: Stack; contactCenter: 
   });
 
   const contactCenter = new Stack(app, 'ContactCenter');
-  contactCenter.addDependency(telephony); // deploy order only: the parameter exists before it is read
+  contactCenter.node.addDependency(telephony); // deploy order only: the parameter exists before it is read
   new lambda.Function(contactCenter, 'Router', {
     runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',

@@ -32,5 +32,6 @@ export type {
   ReleaseFailureScript,
   ScriptedOrderEnd,
   SeededNumber,
+  TakeAfterSearchScript,
   UnrelatedOrderOptions,
 } from './types';

@@ -36,6 +36,7 @@ export function matchRoute(method: string, rawUrl: string): Route {
     if (id !== undefined && method === 'GET') return route('GetPhoneNumberOrder', id);
   } else if (head === 'phone-numbers') {
     if (id === undefined && method === 'POST' && op === 'batch-delete') return route('BatchDeletePhoneNumber');
+    if (id === undefined && method === 'GET') return route('ListPhoneNumbers');
     if (id !== undefined && method === 'GET') return route('GetPhoneNumber', id);
     if (id !== undefined && method === 'DELETE') return route('DeletePhoneNumber', id);
     if (id !== undefined && method === 'POST' && op === 'restore') return route('RestorePhoneNumber', id);

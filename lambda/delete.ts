@@ -1,17 +1,17 @@
-// Delete: release every number of the list this resource owns; numbers still being acquired
-// are released by the waiter once their order ends; a release Chime cannot do this time is
-// tried again at the next interval.
+// Delete: release every number of the list this resource owns (a search order: every number
+// carrying its mark); numbers still being acquired are released by the waiter once their order
+// ends; a release Chime cannot do this time is tried again at the next interval.
 import type { Budget } from './budget';
 import type { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from './events';
 import { EventFailure, isTransient } from './failure';
 import { log } from './log';
-import { observe } from './observe';
+import { observe, observeMarked } from './observe';
 import { identityOf } from './ownership';
 import { planDelete } from './plan-delete';
 import { portFor } from './ports';
 import { executeSettle } from './execute';
 import { outOfTime } from './is-complete';
-import { apiOf, numbersOf } from './spec';
+import { apiOf, isSearch, numbersOf } from './spec';
 
 type Step = 'done' | 'pending';
 
@@ -28,10 +28,14 @@ export async function completeDelete(event: CompletionEvent, budget: Budget): Pr
 
 async function releaseOwned(event: ResourceEvent, budget: Budget, outOfTime: boolean): Promise<Step> {
   const props = event.ResourceProperties;
-  const numbers = numbersOf(props);
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
-  const port = portFor(apiOf(props), budget);
-  const plan = planDelete(numbers, await observe(port, identity, numbers));
+  const search = isSearch(props);
+  // Search orders exist only on Chime SDK Voice, whose numbers carry the marks that say which are the resource's.
+  const port = portFor(search ? 'chime-sdk-voice' : apiOf(props), budget);
+  const marked = search ? await observeMarked(port, identity) : undefined;
+  const numbers = marked ? [...marked.keys()] : numbersOf(props);
+  const snapshot = marked ? { marksNumbers: true, numbers: marked, orders: new Map() } : await observe(port, identity, numbers);
+  const plan = planDelete(numbers, snapshot);
   if (plan.kind === 'refuse') throw new EventFailure(plan.reason);
   if (plan.kind === 'wait') {
     if (outOfTime) {

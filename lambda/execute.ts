@@ -39,6 +39,11 @@ export async function executeAct(port: ChimePort, steps: ActStep[], identity: Id
   return { order };
 }
 
+/** A search order's further order, placed by the waiter: exactly once, like every order. */
+export async function placeOrder(port: ChimePort, step: Extract<ActStep, { kind: 'order' }>, identity: Identity): Promise<PhoneOrder> {
+  return createExactlyOnce(port, step, identity);
+}
+
 export async function executeSettle(port: ChimePort, steps: SettleStep[], identity: Identity): Promise<void> {
   for (const step of steps) {
     try {

@@ -113,7 +113,7 @@ function mayTakeUnmarked(input: ActInput, n: string): boolean {
 }
 
 /** The name applies to numbers the resource ordered; adopted ones keep their own label unless a name is set. */
-function desiredLabel(spec: OrderSpec, f: NumberFacts): string {
+export function desiredLabel(spec: OrderSpec, f: NumberFacts): string {
   if (spec.name !== undefined) return spec.name;
   return f.owner.kind === 'self' && f.owner.mark.kind === 'adopted' ? f.label : '';
 }

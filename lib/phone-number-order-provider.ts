@@ -43,13 +43,20 @@ const ON_EVENT_ACTIONS = [
   'chime:GetPhoneNumber',
   'chime:GetPhoneNumberOrder',
   'chime:ListPhoneNumberOrders',
+  // Search orders: the numbers carrying the resource's mark are found by listing the account's numbers.
+  'chime:ListPhoneNumbers',
   'chime:RestorePhoneNumber',
+  'chime:SearchAvailablePhoneNumbers',
   'chime:UpdatePhoneNumber',
 ];
 const IS_COMPLETE_ACTIONS = [
   'chime:BatchDeletePhoneNumber',
+  // Search orders: when numbers were taken between the search and the order, the waiter searches and orders again.
+  'chime:CreatePhoneNumberOrder',
   'chime:GetPhoneNumber',
   'chime:GetPhoneNumberOrder',
+  'chime:ListPhoneNumbers',
+  'chime:SearchAvailablePhoneNumbers',
   // Legacy API only: the newest order behind numbers that do not name theirs.
   'chime:ListPhoneNumberOrders',
   // Giving back an adopted number (its Name) when a failed create or a removal lets it go.

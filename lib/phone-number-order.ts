@@ -7,7 +7,10 @@ import {
 } from './order-rules';
 import { addOrderOutputs } from './order-outputs';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
+import type { PhoneNumberSearch } from './phone-number-search';
 import { PhoneProductType } from './phone-product-type';
+import { searchProperties } from './search-properties';
+import { quantityProblems, searchProblems } from './search-rules';
 import { registerNumbers, sharedNumberProblems } from './shared-numbers';
 import { ENUM_VOCABULARY } from './vocabulary';
 
@@ -20,9 +23,23 @@ export interface PhoneNumberOrderProps {
   /**
    * The numbers to order, in E.164 format (e.g. `+12065550100`); may be a token such as a
    * CommaDelimitedList parameter. As in the Chime API, a number without the leading `+` is read as
-   * if it had one (`12065550100` is `+12065550100`).
+   * if it had one (`12065550100` is `+12065550100`). Give either this or `search`.
+   * @default - none: `search` finds the numbers
    */
-  readonly e164PhoneNumbers: string[];
+  readonly e164PhoneNumbers?: string[];
+  /**
+   * Find the numbers at deploy time instead of listing them: `quantity` numbers matching these
+   * criteria (Chime SDK Voice only). Give either this or `e164PhoneNumbers`. A later change of the
+   * criteria applies to numbers ordered from then on; the numbers already held are kept.
+   * @default - none: `e164PhoneNumbers` lists the numbers
+   */
+  readonly search?: PhoneNumberSearch;
+  /**
+   * How many numbers a `search` order holds. Raising it orders the difference with the current
+   * criteria; lowering it releases the most recently acquired numbers first.
+   * @default 1
+   */
+  readonly quantity?: number;
   /**
    * The Chime API to call.
    * @default ChimeApi.CHIME for BUSINESS_CALLING, ChimeApi.CHIME_SDK_VOICE otherwise
@@ -105,7 +122,7 @@ export class PhoneNumberOrder extends Construct {
   public readonly phoneNumberCount: number;
   /**
    * Numbers of the list the resource does not hold: a deploy-time list, like `phoneNumbers`; empty
-   * unless `allowPartial` is set.
+   * unless `allowPartial` is set, and always empty for a search order.
    */
   public readonly failedPhoneNumbers: string[];
   /** The API the resource calls. */
@@ -120,7 +137,9 @@ export class PhoneNumberOrder extends Construct {
     this.api = props.api ?? (props.productType === PhoneProductType.BUSINESS_CALLING ? ChimeApi.CHIME : ChimeApi.CHIME_SDK_VOICE);
     this.apiRegion = this.api === ChimeApi.CHIME_SDK_VOICE ? props.apiRegion ?? Stack.of(this).region : undefined;
     this.node.addValidation({ validate: () => [...this.problems(props), ...sharedNumberProblems(this)] });
-    if (!Token.isUnresolved(props.e164PhoneNumbers)) registerNumbers(this, props.e164PhoneNumbers.filter(n => !Token.isUnresolved(n)));
+    if (props.e164PhoneNumbers && !Token.isUnresolved(props.e164PhoneNumbers)) {
+      registerNumbers(this, props.e164PhoneNumbers.filter(n => !Token.isUnresolved(n)));
+    }
     if (this.api === ChimeApi.CHIME) {
       Annotations.of(this).addWarningV2(PhoneNumberOrder.LEGACY_API_WARNING_ID, 'This order uses the legacy Amazon Chime API (ChimeApi.CHIME), '
         + 'whose service reached end of support on 2026-02-20: AWS no longer fixes it, accounts created since the Chime SDK namespaces '
@@ -137,6 +156,9 @@ export class PhoneNumberOrder extends Construct {
       properties: {
         ProductType: props.productType,
         E164PhoneNumbers: props.e164PhoneNumbers,
+        // A search that is no PhoneNumberSearch is reported by the validation, not thrown here.
+        Search: typeof props.search?.criteria === 'object' && props.search.criteria !== null ? searchProperties(props.search) : undefined,
+        Quantity: props.search ? props.quantity ?? 1 : undefined,
         Api: this.api,
         ApiRegion: this.apiRegion,
         Name: props.name,
@@ -178,7 +200,36 @@ export class PhoneNumberOrder extends Construct {
       if (nameProblem) problems.push(nameProblem);
     }
     problems.push(...this.regionProblems(props));
-    if (!Token.isUnresolved(props.e164PhoneNumbers)) problems.push(...this.numberListProblems(props, productTypeKnown));
+    if (props.search !== undefined || props.e164PhoneNumbers === undefined || props.quantity !== undefined) {
+      problems.push(...this.searchProblems(props));
+    } else if (!Token.isUnresolved(props.e164PhoneNumbers)) {
+      problems.push(...this.numberListProblems(props.e164PhoneNumbers, props.productType, productTypeKnown));
+    }
+    return problems;
+  }
+
+  /** Exactly one of e164PhoneNumbers and search; the search's criteria and quantity. */
+  private searchProblems(props: PhoneNumberOrderProps): string[] {
+    if (props.search !== undefined && props.e164PhoneNumbers !== undefined) {
+      return ['give either e164PhoneNumbers (the numbers to order) or search (criteria and a quantity), not both'];
+    }
+    if (props.search === undefined) {
+      return [props.e164PhoneNumbers === undefined
+        ? "give e164PhoneNumbers (the numbers to order) or search (criteria and a quantity, e.g. search: PhoneNumberSearch.areaCode('206'), quantity: 3)"
+        : 'quantity applies only to search orders: remove quantity, or replace e164PhoneNumbers with search'];
+    }
+    // Not instanceof: a second copy of this library in node_modules makes another class.
+    if (typeof props.search.criteria !== 'object' || props.search.criteria === null) {
+      return ["search must be a PhoneNumberSearch, e.g. PhoneNumberSearch.areaCode('206')"];
+    }
+    const problems: string[] = [];
+    if (props.adoptExistingNumbers) {
+      problems.push('adoptExistingNumbers applies to e164PhoneNumbers: a search order holds only numbers it ordered; remove adoptExistingNumbers');
+    }
+    const criteria = searchProperties(props.search);
+    problems.push(...searchProblems(criteria, props.productType, this.api, v => Token.isUnresolved(v)));
+    const quantity = props.quantity ?? 1;
+    if (!Token.isUnresolved(quantity)) problems.push(...quantityProblems(quantity, criteria));
     return problems;
   }
 
@@ -199,11 +250,10 @@ export class PhoneNumberOrder extends Construct {
     return problem ? [problem] : [];
   }
 
-  private numberListProblems(props: PhoneNumberOrderProps, productTypeKnown: boolean): string[] {
-    const numbers = props.e164PhoneNumbers;
+  private numberListProblems(numbers: string[], productType: PhoneProductType, productTypeKnown: boolean): string[] {
     if (numbers.length === 0) return ['e164PhoneNumbers is empty: list at least one number in E.164 format, e.g. [\'+12065550100\']'];
     const concrete = numbers.filter(n => !Token.isUnresolved(n));
-    const problems = productTypeKnown ? concrete.flatMap(n => numberProblems(n, props.productType, n, ENUM_VOCABULARY)) : [];
+    const problems = productTypeKnown ? concrete.flatMap(n => numberProblems(n, productType, n, ENUM_VOCABULARY)) : [];
     const dups = duplicateNumbers(concrete.filter(n => /^\+?[1-9]\d{1,14}$/.test(n)));
     if (dups.length > 0) {
       problems.push(`e164PhoneNumbers lists ${dups.join(', ')} more than once (a leading + does not make a different number): list each number once`);

@@ -21,6 +21,7 @@ const OPERATIONS = [
   'GetPhoneNumberOrder',
   'ListPhoneNumberOrders',
   'GetPhoneNumber',
+  'ListPhoneNumbers',
   'UpdatePhoneNumber',
   'DeletePhoneNumber',
   'BatchDeletePhoneNumber',

@@ -52,7 +52,7 @@ describe('PhoneNumberOrder template', () => {
     const template = stackWith({});
     expect([...new Set(chimeActions(template))].sort()).toEqual([
       'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder',
-      'chime:ListPhoneNumberOrders', 'chime:RestorePhoneNumber', 'chime:UpdatePhoneNumber',
+      'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:RestorePhoneNumber', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber',
     ]);
     const all = Object.values(template.findResources('AWS::IAM::Policy'))
       .flatMap(p => p.Properties.PolicyDocument.Statement).flatMap((s: { Action: string | string[] }) => ([] as string[]).concat(s.Action));
@@ -69,9 +69,9 @@ describe('PhoneNumberOrder template', () => {
     const invoke = ['lambda:GetFunction', 'lambda:InvokeFunction'];
     expect(byPolicy).toEqual({
       OnEvent: [...logging, 'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder',
-        'chime:ListPhoneNumberOrders', 'chime:RestorePhoneNumber', 'chime:UpdatePhoneNumber'].sort(),
-      IsComplete: [...logging, 'chime:BatchDeletePhoneNumber', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder', 'chime:ListPhoneNumberOrders',
-        'chime:UpdatePhoneNumber'].sort(),
+        'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:RestorePhoneNumber', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber'].sort(),
+      IsComplete: [...logging, 'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder',
+        'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber'].sort(),
       FrameworkOnEvent: [...invoke, ...logging, 'states:StartExecution'].sort(),
       FrameworkWaiter: [...invoke, ...logging].sort(),
       waiterstatemachine: ['lambda:InvokeFunction', 'logs:CreateLogDelivery', 'logs:CreateLogStream', 'logs:DeleteLogDelivery', 'logs:DescribeLogGroups',

@@ -46,7 +46,8 @@ test('its types are the public API that require() gives, nothing internal', () =
   const api = require(ROOT);
   expect(types.map(t => t.fqn).sort()).toEqual([
     'phone-number-order.ChimeApi', 'phone-number-order.PhoneNumberOrder', 'phone-number-order.PhoneNumberOrderProps',
-    'phone-number-order.PhoneNumberOrderProvider', 'phone-number-order.PhoneNumberOrderProviderProps', 'phone-number-order.PhoneProductType',
+    'phone-number-order.PhoneNumberOrderProvider', 'phone-number-order.PhoneNumberOrderProviderProps', 'phone-number-order.PhoneNumberSearch',
+    'phone-number-order.PhoneNumberSearchCriteria', 'phone-number-order.PhoneNumberType', 'phone-number-order.PhoneProductType',
   ]);
   const runtime = types.filter(t => t.kind !== 'interface').map(t => t.fqn.split('.')[1]).sort();
   expect(Object.keys(api).sort()).toEqual(runtime);

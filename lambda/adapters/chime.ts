@@ -1,6 +1,7 @@
 import {
   BatchDeletePhoneNumberCommand, ChimeClient, CreatePhoneNumberOrderCommand, GetPhoneNumberCommand,
-  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, RestorePhoneNumberCommand, UpdatePhoneNumberCommand,
+  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, ListPhoneNumbersCommand, RestorePhoneNumberCommand,
+  SearchAvailablePhoneNumbersCommand, UpdatePhoneNumberCommand,
 } from '@aws-sdk/client-chime';
 import type { ChimePort } from '../chime-port';
 import { restPort } from './rest-port';
@@ -15,7 +16,8 @@ export function chimePort(deadline: number, region: string): ChimePort {
     marksNumbers: false,
     commands: {
       create: CreatePhoneNumberOrderCommand, getOrder: GetPhoneNumberOrderCommand, listOrders: ListPhoneNumberOrdersCommand,
-      getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
+      getNumber: GetPhoneNumberCommand, listNumbers: ListPhoneNumbersCommand, search: SearchAvailablePhoneNumbersCommand,
+      update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
       restore: RestorePhoneNumberCommand,
     },
   }, deadline);

@@ -45,6 +45,15 @@ test('the scenario mix held rollbacks and partial orders, not only happy paths',
   expect(report.failedEvents).toBeGreaterThan(0);
 });
 
+test('the mix held search orders: created plainly, racing other customers for numbers, short of stock; quantity raised and lowered', () => {
+  const creates = report.mix.creates;
+  expect(creates.search ?? 0).toBeGreaterThan(0);
+  expect(creates['search-race'] ?? 0).toBeGreaterThan(0);
+  expect((creates['search-short'] ?? 0) + (creates['search-short-allowed'] ?? 0)).toBeGreaterThan(0);
+  expect(report.mix.updates['quantity-up'] ?? 0).toBeGreaterThan(0);
+  expect(report.mix.updates['quantity-down'] ?? 0).toBeGreaterThan(0);
+});
+
 test('the handlers logged, and no log line holds a whole phone number or a credential', () => {
   expect(report.logs.lines).toBeGreaterThan(0);
   expect(report.logs.jsonLines).toBeGreaterThan(0);

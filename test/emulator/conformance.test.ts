@@ -33,6 +33,7 @@ const SERVICE_RULES: {
     covers: (i) => Array.isArray(i.PhoneNumberIds) && i.PhoneNumberIds.some((id) => !/[^ \t\n\x0B\f\r]/.test(id)),
   },
   { operation: 'ListPhoneNumberOrders', why: 'a token the service never issued', input: () => ({ NextToken: 'garbage' }) },
+  { operation: 'ListPhoneNumbers', why: 'a token the service never issued', input: () => ({ NextToken: 'garbage' }) },
   { operation: 'SearchAvailablePhoneNumbers', why: 'City without State', input: () => ({ City: 'Seattle', AreaCode: '206' }) },
   { operation: 'SearchAvailablePhoneNumbers', why: 'a U.S. search without a filter', input: () => ({ Country: 'US' }) },
 ];
@@ -172,6 +173,8 @@ describe.each(APIS)('conformance of the %s API', (api) => {
     await record('RestorePhoneNumber', { PhoneNumberId: OTHER });
     await record('BatchDeletePhoneNumber', { PhoneNumberIds: [HELD, '+18005550100'] });
     await record('SearchAvailablePhoneNumbers', { AreaCode: '206', MaxResults: 2 });
+    const numbers = await record('ListPhoneNumbers', { MaxResults: 1 });
+    await record('ListPhoneNumbers', { NextToken: numbers.NextToken });
     expect(problems).toEqual([]);
     const missing: string[] = [];
     for (const [shape, members] of seen) {

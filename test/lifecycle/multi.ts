@@ -13,7 +13,11 @@ import { run, type Run } from '../local-deploy/run';
 const APP = `npx tsx ${path.join(ROOT, 'test', 'lifecycle', 'apps', 'orders-app.ts')}`;
 
 export interface OrderProps {
-  numbers: string[];
+  numbers?: string[];
+  /** An order by search: the criteria as PhoneNumberSearch.of takes them, and how many. */
+  search?: Record<string, string>;
+  quantity?: number;
+  productType?: string;
   adopt?: boolean;
   allowPartial?: boolean;
   removalPolicy?: 'destroy' | 'retain' | 'retain-on-update-or-delete';
@@ -25,6 +29,8 @@ export type Change = Record<string, Record<string, Partial<OrderProps> & { logic
 
 export interface DeployOptions {
   stacks?: string[];
+  /** After a successful deploy, roll it back as a later resource's failure would. */
+  rehearseRollback?: boolean;
   /** Environment variables for the handler's functions (onEvent and isComplete), e.g. INLINE_WAIT_SECONDS. */
   handlerEnv?: Record<string, string>;
 }
@@ -50,6 +56,7 @@ export class LocalApp {
   async deploy(change: Change = {}, opts: DeployOptions = {}): Promise<Run> {
     const r = await run({
       app: this.variant(change, opts.handlerEnv), stateDir: path.join(this.root, 'state'), endpoint: this.emulator.url, queryIntervalMs: 50,
+      rehearseRollback: opts.rehearseRollback,
       ...(opts.stacks ? { stacks: opts.stacks } : { all: true }),
     });
     this.record(r);
@@ -106,6 +113,8 @@ export class LocalApp {
         if (!resource || !logicalId) throw new Error(`no order ${stack}/${id}`);
         const p = resource.Properties as Record<string, unknown>;
         if (props.numbers) p.E164PhoneNumbers = props.numbers;
+        if (props.search) p.Search = searchProperties(props.search);
+        if (props.quantity !== undefined) p.Quantity = props.quantity;
         if (props.adopt !== undefined) p.AdoptExistingNumbers = props.adopt;
         if (props.allowPartial !== undefined) p.AllowPartial = props.allowPartial;
         if (props.logicalId) template = renamed(template, logicalId, props.logicalId);
@@ -118,6 +127,11 @@ export class LocalApp {
 
 function stackNames(assemblyDir: string): string[] {
   return fs.readdirSync(assemblyDir).filter(f => f.endsWith('.template.json')).map(f => f.slice(0, -'.template.json'.length));
+}
+
+/** Criteria as PhoneNumberSearch.of takes them, as the template's Search property holds them. */
+function searchProperties(search: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(search).map(([k, v]) => [k[0].toUpperCase() + k.slice(1), v]));
 }
 
 function renamed(template: Template, from: string, to: string): Template {

@@ -17,7 +17,7 @@ export async function playRun(spec: RunSpec, crashes: string[], port?: number): 
   const pool = poolFor(spec.index);
   const planner = new Planner(new Rng(spec.seed), pool, spec.index);
   const plan = planner.plan(spec);
-  const emulator = await openEmulator(spec, plan.orderDelayMs, plan.pageSize, port);
+  const emulator = await openEmulator(spec, plan.orderDelayMs, plan.pageSize, plan.takenAfterSearchRate, port);
   try {
     emulator.addUnrelatedOrders(spec.unrelatedOrders);
     emulator.addUnrelatedOrders(RECENT_UNRELATED, { ageMs: 60_000, productType: 'SipMediaApplicationDialIn' });
@@ -29,7 +29,9 @@ export async function playRun(spec: RunSpec, crashes: string[], port?: number): 
     const life = await playLifecycle(plan, planner, req => deliver({ onEvent, isComplete }, req, spec.timing));
     const lifecycleMs = Date.now() - started;
     await settle(emulator, plan.orderDelayMs + 2_000);
-    const audit = auditBooks({ orders: emulator.orders(), phoneNumbers: emulator.phoneNumbers() }, pool.unavailable, life.expectedHeld);
+    // Numbers other customers took fail in an order like unavailable ones: such a failure claims nothing.
+    const unavailable = [...pool.unavailable, ...emulator.takenNumbers()];
+    const audit = auditBooks({ orders: emulator.orders(), phoneNumbers: emulator.phoneNumbers() }, unavailable, life.expectedHeld);
     const stats = emulator.stats();
     const f = stats.faultsInjected;
     return {
@@ -65,7 +67,7 @@ function configureHandlers(url: string, spec: RunSpec, inlineWaitSeconds: number
  * the previous run of this worker used: should the handlers ever keep SDK clients across
  * invocations, those still reach the emulator of the run under way.
  */
-async function openEmulator(spec: RunSpec, orderDelayMs: number, maxPageSize: number, port?: number): Promise<Emulator> {
+async function openEmulator(spec: RunSpec, orderDelayMs: number, maxPageSize: number, takenAfterSearchRate: number, port?: number): Promise<Emulator> {
   const options = {
     seed: spec.seed,
     orderDelayMs,
@@ -75,6 +77,7 @@ async function openEmulator(spec: RunSpec, orderDelayMs: number, maxPageSize: nu
       serverErrorRate: spec.faults.serverErrorRate,
       dropAfterActRate: spec.faults.dropAfterActRate,
       latencyMs: spec.faults.latencyMs,
+      takenAfterSearchRate,
     },
   };
   try {

@@ -3,10 +3,13 @@
 // rolled back, so the next one starts from the old properties), so they are planned lazily.
 import { normalize, type NumberPool } from './numbers';
 import type { Rng } from './random';
+import { type SearchCreateKind, type SearchUpdateKind, isSearchProps, nextSearchUpdate, planSearchCreate } from './search-scenario';
 import type { DeletionPolicy, Props, RunSpec } from './types';
 
-export type CreateKind = 'plain' | 'partial' | 'partial-allowed' | 'failed' | 'invalid';
-export type UpdateKind = 'add' | 'remove' | 'add+remove' | 'product-type' | 'api' | 'no-op' | 'add-unavailable' | 'invalid';
+type ListCreateKind = 'plain' | 'partial' | 'partial-allowed' | 'failed' | 'invalid';
+type ListUpdateKind = 'add' | 'remove' | 'add+remove' | 'product-type' | 'api' | 'no-op' | 'add-unavailable' | 'invalid';
+export type CreateKind = ListCreateKind | SearchCreateKind;
+export type UpdateKind = ListUpdateKind | SearchUpdateKind;
 
 export interface Plan {
   readonly policy: DeletionPolicy;
@@ -22,6 +25,8 @@ export interface Plan {
    * every order to the framework's isComplete waiter; undefined is the handler's default.
    */
   readonly inlineWaitSeconds?: number;
+  /** Search runs: another customer takes numbers after this share of searches (the emulator's takenAfterSearchRate). */
+  readonly takenAfterSearchRate: number;
 }
 
 export interface UpdateStep {
@@ -31,11 +36,13 @@ export interface UpdateStep {
   readonly rehearseRollback: boolean;
 }
 
-const CREATE_KINDS: Record<CreateKind, number> = { plain: 55, partial: 13, 'partial-allowed': 17, failed: 8, invalid: 7 };
-const UPDATE_KINDS: Record<UpdateKind, number> = {
+const CREATE_KINDS: Record<ListCreateKind, number> = { plain: 55, partial: 13, 'partial-allowed': 17, failed: 8, invalid: 7 };
+const UPDATE_KINDS: Record<ListUpdateKind, number> = {
   add: 18, remove: 14, 'add+remove': 14, 'product-type': 12, api: 12, 'no-op': 12, 'add-unavailable': 10, invalid: 8,
 };
 const POLICIES: readonly DeletionPolicy[] = ['Delete', 'Retain', 'RetainExceptOnCreate'];
+/** The share of runs that order by search (search-scenario.ts) instead of listing numbers. */
+const SEARCH_RUNS = 0.3;
 
 export class Planner {
   private revision = 0;
@@ -45,7 +52,7 @@ export class Planner {
   plan(spec: RunSpec): Plan {
     const r = this.rng;
     const createKind = r.weighted(CREATE_KINDS);
-    return {
+    const plan: Plan = {
       policy: r.pick(POLICIES),
       createKind,
       create: this.createProps(createKind),
@@ -54,11 +61,20 @@ export class Planner {
       orderDelayMs: this.orderDelay(spec.maxOrderDelayMs),
       pageSize: r.int(spec.pageSizes[0], spec.pageSizes[1]),
       inlineWaitSeconds: { waiter: 0, short: 0.3, default: undefined }[r.weighted({ waiter: 40, short: 30, default: 30 })],
+      takenAfterSearchRate: 0,
     };
+    // Drawn last, so that a seed's list runs stay what they were before search runs existed.
+    if (!r.chance(SEARCH_RUNS)) return plan;
+    const search = planSearchCreate(r, this.index);
+    return { ...plan, createKind: search.kind, create: search.props, takenAfterSearchRate: search.takenAfterSearchRate };
   }
 
   nextUpdate(current: Props): UpdateStep {
     const r = this.rng;
+    if (isSearchProps(current)) {
+      const step = nextSearchUpdate(r, current, ++this.revision);
+      return { ...step, rehearseRollback: r.chance(0.3) };
+    }
     let kind = r.weighted(UPDATE_KINDS);
     const numbers = numbersOf(current);
     const addable = this.pool.available.filter(n => !numbers.includes(n));
@@ -89,7 +105,7 @@ export class Planner {
     return { kind, props, rehearseRollback: r.chance(0.3) };
   }
 
-  private createProps(kind: CreateKind): Props {
+  private createProps(kind: ListCreateKind): Props {
     const r = this.rng;
     const api = r.chance(0.7) ? 'chime-sdk-voice' : 'chime';
     const some = r.shuffle(this.pool.available).slice(0, r.int(1, 3));

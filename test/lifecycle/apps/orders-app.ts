@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // A test app: stacks of several PhoneNumberOrder resources sharing each stack's provider,
-// described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}}.
+// described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}},
+// or {"search": {"areaCode": "206"}, "quantity": 3} for an order by search.
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PhoneNumberOrder, PhoneNumberOrderProvider, PhoneProductType } from '../../../lib';
+import { PhoneNumberOrder, PhoneNumberOrderProvider, PhoneNumberSearch, PhoneProductType, type PhoneNumberSearchCriteria } from '../../../lib';
 
 interface OrderSpec {
-  numbers: string[];
+  numbers?: string[];
+  search?: PhoneNumberSearchCriteria;
+  quantity?: number;
+  productType?: PhoneProductType;
   adopt?: boolean;
   allowPartial?: boolean;
   removalPolicy?: 'destroy' | 'retain' | 'retain-on-update-or-delete';
@@ -26,8 +30,10 @@ for (const [stackName, orders] of Object.entries(stacks)) {
   }
   for (const [id, o] of Object.entries(orders)) {
     new PhoneNumberOrder(stack, id, {
-      productType: PhoneProductType.VOICE_CONNECTOR,
+      productType: o.productType ?? PhoneProductType.VOICE_CONNECTOR,
       e164PhoneNumbers: o.numbers,
+      search: o.search ? PhoneNumberSearch.of(o.search) : undefined,
+      quantity: o.quantity,
       adoptExistingNumbers: o.adopt,
       allowPartial: o.allowPartial,
       removalPolicy: o.removalPolicy ? POLICIES[o.removalPolicy] : undefined,
