@@ -6,6 +6,7 @@
 import { ApiError, errorForCode, notFound, refused } from './errors';
 import { classify, E164_PATTERN, mask, normalize } from './numbers';
 import { Prng } from './random';
+import { emptyRouting, Routing, RoutingState } from './routing';
 import { checkSeed, Scripts } from './scripts';
 import {
   ApiName, AssociationName, InProgressOrderStatus, PhoneNumberStatus, ProductType, ScriptedOrderEnd, SeededNumber, UnrelatedOrderOptions,
@@ -57,6 +58,8 @@ export interface AccountState {
   orders: OrderRecord[];
   numbers: NumberRecord[];
   unavailable: string[];
+  /** Absent in state files written before the emulator modelled routing. */
+  routing?: RoutingState;
 }
 
 export interface PhoneNumberErrorEntry {
@@ -80,12 +83,15 @@ export class Model {
   inventory = new Map<string, NumberRecord>();
   unavailable = new Set<string>();
   readonly scripts = new Scripts();
+  readonly routing: Routing;
 
   constructor(
     private readonly now: () => number,
     private readonly ids: Prng,
     public settings: ModelSettings,
-  ) {}
+  ) {
+    this.routing = new Routing(() => this.inventory, now, ids);
+  }
 
   /** Applies every transition that is due by now; returns whether anything changed. */
   settle(): boolean {
@@ -310,13 +316,14 @@ export class Model {
   // ---- persistence ----
 
   toState(): AccountState {
-    return { orders: this.orders, numbers: [...this.inventory.values()], unavailable: [...this.unavailable] };
+    return { orders: this.orders, numbers: [...this.inventory.values()], unavailable: [...this.unavailable], routing: this.routing.state };
   }
 
   load(state: AccountState): void {
     this.orders = state.orders;
     this.inventory = new Map(state.numbers.map((n) => [n.id, n]));
     this.unavailable = new Set(state.unavailable);
+    this.routing.state = state.routing ?? emptyRouting();
   }
 
   clear(): void {

@@ -2,6 +2,7 @@
 import { Model } from './model';
 import { TOLL_FREE_AREA_CODES } from './numbers';
 import { hash32, Prng } from './random';
+import { isRoutingOperation, runRoutingOperation } from './routing-operations';
 import { Route } from './routes';
 import { ApiName, OperationName } from './types';
 import * as v from './validation';
@@ -31,6 +32,7 @@ const DEFAULT_SEARCH_RESULTS = 100;
 export function runOperation(ctx: OperationContext, op: OperationName, api: ApiName, route: Route, rawBody: string): OperationResult {
   const { model } = ctx;
   const id = route.id ?? '';
+  if (isRoutingOperation(op)) return runRoutingOperation(model.routing, op, api, id, v.parseJsonObject(rawBody));
   switch (op) {
     case 'CreatePhoneNumberOrder': {
       const input = v.validateCreate(api, v.parseJsonObject(rawBody));
