@@ -10,7 +10,10 @@ import { identityOf } from './ownership';
 import { planDelete } from './plan-delete';
 import { portFor } from './ports';
 import { executeSettle } from './execute';
+import type { SettleStep } from './plan-settle';
 import { outOfTime } from './is-complete';
+import { routingFor, viewOf, withRules } from './routing/context';
+import { targetOf } from './routing/target';
 import { apiOf, numbersOf } from './spec';
 
 type Step = 'done' | 'pending';
@@ -31,7 +34,10 @@ async function releaseOwned(event: ResourceEvent, budget: Budget, outOfTime: boo
   const numbers = numbersOf(props);
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(apiOf(props), budget);
-  const plan = planDelete(numbers, await observe(port, identity, numbers));
+  const target = targetOf(props);
+  const routing = routingFor([target], budget);
+  const snapshot = await withRules(await observe(port, identity, numbers), routing);
+  const plan = planDelete(numbers, snapshot, viewOf(snapshot, identity, [target]));
   if (plan.kind === 'refuse') throw new EventFailure(plan.reason);
   if (plan.kind === 'wait') {
     if (outOfTime) {
@@ -44,7 +50,8 @@ async function releaseOwned(event: ResourceEvent, budget: Budget, outOfTime: boo
   if (plan.skipped.length > 0) log('INFO', 'not releasing numbers this resource does not own or that are already gone', { numbers: plan.skipped });
   if (plan.numbers.length === 0) return 'done';
   try {
-    await executeSettle(port, [{ kind: 'release', numbers: plan.numbers }], identity);
+    const steps: SettleStep[] = [...(plan.unroute.length > 0 ? [{ kind: 'route' as const, steps: plan.unroute }] : []), { kind: 'release', numbers: plan.numbers }];
+    await executeSettle(port, steps, identity, routing);
   } catch (err) {
     if (!isTransient(err) || outOfTime) throw err;
     log('WARN', 'release failed for now; trying again at the next interval', { reason: (err as Error).message });

@@ -2,7 +2,7 @@
 // Called by the Provider framework's waiter right after onEvent and every queryInterval after.
 import type { Budget } from './budget';
 import type { CompletionEvent, IsCompleteResult } from './events';
-import { EventFailure } from './failure';
+import { EventFailure, isTransient } from './failure';
 import { log } from './log';
 import { observeNumbers, observeOrders, type Snapshot } from './observe';
 import { newestOrderFor } from './order-book';
@@ -10,6 +10,8 @@ import { identityOf } from './ownership';
 import { planSettle } from './plan-settle';
 import { portFor } from './ports';
 import { executeSettle } from './execute';
+import { routingFor, withRules } from './routing/context';
+import { routingAttributes } from './routing/plan';
 import { parseSpec, previousSpec } from './spec';
 
 export async function settle(event: CompletionEvent & { RequestType: 'Create' | 'Update' }, budget: Budget): Promise<IsCompleteResult> {
@@ -17,10 +19,11 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
   const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
+  const routing = routingFor([spec.target, previous?.target], budget);
   const numbers = [...spec.numbers, ...(previous?.numbers ?? [])];
   const facts = await observeNumbers(port, identity, numbers);
   const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self').map(f => f.orderId));
-  const snapshot: Snapshot = { marksNumbers: port.marksNumbers, numbers: facts, orders };
+  const snapshot: Snapshot = await withRules({ marksNumbers: port.marksNumbers, numbers: facts, orders }, routing);
   const legacyOrder = !port.marksNumbers && event.Data?.OrderId ? (await observeOrders(port, [event.Data.OrderId])).get(event.Data.OrderId) : undefined;
   const plan = (legacyNewestOrder?: Awaited<ReturnType<typeof newestOrderFor>>) => planSettle({
     requestType: event.RequestType, spec, previous, identity, snapshot, deferredFailure: event.Data?.Failure,
@@ -36,12 +39,22 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
       log('INFO', 'not complete yet', { why: settlement.why });
       return { IsComplete: false };
     case 'fail':
-      await executeSettle(port, settlement.steps, identity);
+      await executeSettle(port, settlement.steps, identity, routing);
       throw new EventFailure(settlement.reason);
-    case 'complete':
-      await executeSettle(port, settlement.steps, identity);
-      log('INFO', 'complete', { numbers: settlement.attributes.PhoneNumbers, orderId: settlement.attributes.OrderId });
-      return { IsComplete: true, Data: settlement.attributes };
+    case 'complete': {
+      let created;
+      try {
+        created = await executeSettle(port, settlement.steps, identity, routing);
+      } catch (err) {
+        // A Create that cannot finish (its routing refused by Chime) undoes what it took before failing, whatever the removal policy.
+        if (event.RequestType !== 'Create' || isTransient(err) || event.Data?.Failure) throw err;
+        return settle({ ...event, Data: { ...event.Data, Failure: (err as Error).message } }, budget);
+      }
+      const ruleIds = new Map([...(settlement.routed?.ruleIds ?? []), ...created]);
+      const attributes = { ...settlement.attributes, ...routingAttributes(settlement.routed?.target, settlement.attributes.PhoneNumbers, ruleIds) };
+      log('INFO', 'complete', { numbers: attributes.PhoneNumbers, orderId: attributes.OrderId, routedTo: attributes.RoutingTargetId });
+      return { IsComplete: true, Data: attributes };
+    }
   }
 }
 

@@ -12,6 +12,11 @@ import { type Identity, identityOf } from './ownership';
 import { planAct } from './plan-act';
 import { portFor } from './ports';
 import { StepFailure, executeAct } from './execute';
+import { lambdaRegion } from './adapters/client-config';
+import { chimeFailure } from './failure';
+import { routingFor, withRules } from './routing/context';
+import type { RoutingPort } from './routing/port';
+import { type RoutingTarget, sameTarget } from './routing/target';
 import { parseSpec, previousSpec } from './spec';
 
 export async function act(event: ResourceEvent & { RequestType: 'Create' | 'Update' }, budget: Budget): Promise<OnEventResult> {
@@ -19,17 +24,22 @@ export async function act(event: ResourceEvent & { RequestType: 'Create' | 'Upda
   const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
-  const snapshot = await observe(port, identity, [...spec.numbers, ...(previous?.numbers ?? [])]);
+  const routing = routingFor([spec.target, previous?.target], budget);
+  const snapshot = await withRules(await observe(port, identity, [...spec.numbers, ...(previous?.numbers ?? [])]), routing);
   const recent = !port.marksNumbers && event.RequestType === 'Create'
     ? await findRecentOrder(port, spec.productType, spec.numbers, leaving(snapshot)) : undefined;
-  const plan = planAct({ requestType: event.RequestType, spec, previous, identity, snapshot, recentOrderNumbers: recent?.numbers.map(n => n.number) });
+  const targetExists = spec.target && (event.RequestType === 'Create' || !sameTarget(spec.target, previous?.target))
+    ? await lookUpTarget(routing, spec.target) : undefined;
+  const plan = planAct({
+    requestType: event.RequestType, spec, previous, identity, snapshot, recentOrderNumbers: recent?.numbers.map(n => n.number), targetExists, region: lambdaRegion(),
+  });
   if (plan.refusals.length > 0) throw new EventFailure(`Nothing was changed: ${plan.refusals.join('; ')}`);
 
   const earlier = ownOrderId(snapshot, identity) ?? recent?.id;
   const physicalId = (orderId?: string) => event.PhysicalResourceId ?? orderId ?? earlier ?? `pno.${identity.resource}`;
   let order;
   try {
-    order = (await executeAct(port, plan.steps, identity)).order;
+    order = (await executeAct(port, plan.steps, identity, routing)).order;
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     if (event.RequestType === 'Update' || !err.changedSomething) throw err.failure;
@@ -39,6 +49,19 @@ export async function act(event: ResourceEvent & { RequestType: 'Create' | 'Upda
   const orderId = order?.id ?? earlier ?? (plan.acquiring.length > 0 ? acquiringOrderId(snapshot, plan.acquiring) : undefined);
   if (orderId) await waitBriefly(port, orderId, budget, order?.status);
   return { PhysicalResourceId: physicalId(order?.id), Data: { StartedAt: String(Date.now()), ...(orderId ? { OrderId: orderId } : {}) } };
+}
+
+/**
+ * Whether a new target exists, before anything is ordered for it. A SIP media application in
+ * another Region (an alternate target) cannot be seen from here, so it is not looked up.
+ */
+async function lookUpTarget(routing: RoutingPort | undefined, target: RoutingTarget): Promise<boolean | undefined> {
+  if (!routing || (target.type === 'SipMediaApplication' && target.region !== lambdaRegion())) return undefined;
+  try {
+    return await routing.targetExists(target.type, target.id);
+  } catch (err) {
+    throw chimeFailure(`Looking up ${target.type} ${target.id}`, err);
+  }
 }
 
 /** The order an earlier delivery of this same request placed (Chime SDK Voice: from its numbers' marks). */

@@ -1,7 +1,8 @@
 import {
-  APIS, PRODUCT_TYPES, apiProblems, defaultApiFor, duplicateNumbers, maskNumber, normalizeNumber, orderNameProblem,
+  APIS, PRODUCT_TYPES, apiProblems, defaultApiFor, duplicateNumbers, maskNumber, normalizeNumber, orderNameProblem, routingProblems,
 } from '../lib/order-rules';
 import { EventFailure } from './failure';
+import { type RoutingTarget, parseTarget, targetOf } from './routing/target';
 
 /** What a resource's properties ask for, checked with the construct's rules that cannot change over time. */
 export interface OrderSpec {
@@ -14,6 +15,8 @@ export interface OrderSpec {
   readonly allowPartial: boolean;
   /** Take numbers the account holds unowned under this resource instead of refusing them. */
   readonly adopt: boolean;
+  /** Where the numbers are routed once held; undefined: nowhere. */
+  readonly target?: RoutingTarget;
 }
 
 /** What the previous properties held, read leniently: they were accepted once, whatever the rules are now. */
@@ -21,6 +24,7 @@ export interface PreviousSpec {
   readonly numbers: string[];
   readonly api: string;
   readonly name?: string;
+  readonly target?: RoutingTarget;
 }
 
 type Props = Record<string, unknown> | undefined;
@@ -50,6 +54,7 @@ export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec
   if (name !== undefined && typeof name !== 'string') throw new EventFailure(`${label}.Name must be a string`);
   const allowPartial = parseBoolean(props.AllowPartial, `${label}.AllowPartial`);
   const adopt = parseBoolean(props.AdoptExistingNumbers, `${label}.AdoptExistingNumbers`);
+  const target = parseTarget(props, label);
 
   const problems: string[] = [];
   for (const n of raw as string[]) {
@@ -60,15 +65,17 @@ export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec
   problems.push(...apiProblems(productType, api, name));
   if (adopt && api === 'chime') problems.push('adopting numbers needs the chime-sdk-voice API, whose numbers can carry an owner mark');
   if (name !== undefined) problems.push(...[orderNameProblem(name)].filter((p): p is string => p !== undefined));
+  if (target) problems.push(...routingProblems(productType, api, target.type));
   if (problems.length > 0) throw new EventFailure(`Invalid ${label}: ${problems.join('; ')}`);
 
   const numbers = [...new Set((raw as string[]).map(normalizeNumber))].sort();
-  return { productType, numbers, api, name, allowPartial, adopt };
+  return { productType, numbers, api, name, allowPartial, adopt, ...(target ? { target } : {}) };
 }
 
 export function previousSpec(props: Props): PreviousSpec {
   const name = props?.Name;
-  return { numbers: numbersOf(props), api: apiOf(props), name: typeof name === 'string' ? name : undefined };
+  const target = targetOf(props);
+  return { numbers: numbersOf(props), api: apiOf(props), name: typeof name === 'string' ? name : undefined, ...(target ? { target } : {}) };
 }
 
 /** The numbers only, leniently, so a resource with bad properties can still leave the stack. */

@@ -1,0 +1,25 @@
+// Routing joins an event only when the resource's properties name a target, now or before it:
+// then the SIP rules behind its numbers are read too, and the plans see what routes them.
+import { routingPort } from '../adapters/routing';
+import type { Budget } from '../budget';
+import type { Snapshot } from '../observe';
+import type { Identity } from '../ownership';
+import { observeRules } from './observe';
+import type { RoutingView } from './plan';
+import type { RoutingPort } from './port';
+import type { RoutingTarget } from './target';
+
+export function routingFor(targets: (RoutingTarget | undefined)[], budget: Budget): RoutingPort | undefined {
+  return targets.some(t => !!t) ? routingPort(budget.deadline) : undefined;
+}
+
+/** The snapshot with the SIP rules of its numbers, when the resource routes them. */
+export async function withRules(snapshot: Snapshot, routing: RoutingPort | undefined): Promise<Snapshot> {
+  if (!routing) return snapshot;
+  return { ...snapshot, rules: await observeRules(routing, snapshot.numbers.values()) };
+}
+
+/** How the plans judge routes; undefined when the resource routes nothing (every association is then foreign). */
+export function viewOf(snapshot: Snapshot, identity: Identity, known: (RoutingTarget | undefined)[]): RoutingView | undefined {
+  return snapshot.rules ? { identity, rules: snapshot.rules, known } : undefined;
+}
