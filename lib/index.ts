@@ -2,3 +2,4 @@ export * from './chime-api';
 export * from './phone-product-type';
 export * from './phone-number-order';
 export * from './phone-number-order-provider';
+export * from './phone-number-target';

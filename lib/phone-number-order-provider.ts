@@ -29,6 +29,18 @@ export interface PhoneNumberOrderProviderProps {
   readonly logRetention?: logs.RetentionDays;
 }
 
+/**
+ * Routing taken away (before numbers change product type or are released, and by
+ * Custom::ChimePhoneNumberRouting on delete): granted to both functions, since both do it.
+ * SIP rules are disabled before they are deleted, as Chime requires.
+ */
+const UNROUTE_ACTIONS = [
+  'chime:DeleteSipRule',
+  'chime:DisassociatePhoneNumbersFromVoiceConnector',
+  'chime:DisassociatePhoneNumbersFromVoiceConnectorGroup',
+  'chime:GetSipRule',
+  'chime:UpdateSipRule',
+];
 /** The `chime:` actions each handler calls; nothing else is granted. */
 const ON_EVENT_ACTIONS = [
   'chime:BatchDeletePhoneNumber',
@@ -38,6 +50,11 @@ const ON_EVENT_ACTIONS = [
   'chime:ListPhoneNumberOrders',
   'chime:RestorePhoneNumber',
   'chime:UpdatePhoneNumber',
+  // A routing target is looked up before anything is ordered for it.
+  'chime:GetSipMediaApplication',
+  'chime:GetVoiceConnector',
+  'chime:GetVoiceConnectorGroup',
+  ...UNROUTE_ACTIONS,
 ];
 const IS_COMPLETE_ACTIONS = [
   'chime:BatchDeletePhoneNumber',
@@ -47,6 +64,11 @@ const IS_COMPLETE_ACTIONS = [
   'chime:ListPhoneNumberOrders',
   // Giving back an adopted number (its Name) when a failed create or a removal lets it go.
   'chime:UpdatePhoneNumber',
+  // Routing the numbers once the order has them, and keeping it in step.
+  'chime:AssociatePhoneNumbersWithVoiceConnector',
+  'chime:AssociatePhoneNumbersWithVoiceConnectorGroup',
+  'chime:CreateSipRule',
+  ...UNROUTE_ACTIONS,
 ];
 
 const MAX_TOTAL_TIMEOUT = Duration.hours(1);
@@ -140,7 +162,7 @@ export class PhoneNumberOrderProvider extends Construct {
       role.addToPolicy(new iam.PolicyStatement({ actions: chimeActions, resources: ['*'] }));
       Validations.of(role).acknowledge({
         id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-        reason: `Amazon Chime phone number actions support no resource-level permissions; the statement grants only ${chimeActions.join(', ')}`,
+        reason: `Amazon Chime phone number actions support no resource-level permissions, and the routing targets are any the stack's orders name; the statement grants only ${chimeActions.join(', ')}`,
       });
     }
     return role;

@@ -1,10 +1,12 @@
-import { CfnOutput, CustomResource, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnOutput, CustomResource, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ChimeApi } from './chime-api';
 import {
-  RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, worstCaseResponseBytes,
+  RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, routingProblems, worstCaseResponseBytes,
 } from './order-rules';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
+import { PhoneNumberRouting } from './phone-number-routing';
+import { PhoneNumberTarget, PhoneNumberTargetType } from './phone-number-target';
 import { PhoneProductType } from './phone-product-type';
 
 /**
@@ -44,6 +46,15 @@ export interface PhoneNumberOrderProps {
    */
   readonly removalPolicy?: RemovalPolicy;
   /**
+   * Where to route the numbers once they are held: a Voice Connector or group (VOICE_CONNECTOR
+   * numbers) or a SIP media application (SIP_MEDIA_APPLICATION_DIAL_IN numbers, one SIP rule per
+   * number). Kept in step on every update; taken away before a number is released, and when the
+   * stack is deleted, whatever the removal policy (see "Routing numbers" in the README).
+   * Chime SDK Voice only.
+   * @default - the numbers are not routed
+   */
+  readonly target?: PhoneNumberTarget;
+  /**
    * The provider that handles the order's events.
    * @default - one provider shared by every order in the stack
    */
@@ -77,6 +88,14 @@ export class PhoneNumberOrder extends Construct {
   public readonly api: ChimeApi;
   /** The underlying custom resource. */
   public readonly resource: CustomResource;
+  /** With a target: what the numbers are routed to (a PhoneNumberTargetType value). */
+  public readonly routingTargetType?: string;
+  /** With a target: the ID of the Voice Connector, group or SIP media application the numbers are routed to. */
+  public readonly routingTargetId?: string;
+  /** With a SIP media application target: each number's SIP rule ID, in the order of `phoneNumbers` (a deploy-time list). */
+  public readonly sipRuleIds?: string[];
+  /** With a target: the resource that takes the routing away when the stack no longer wants it. */
+  public readonly routing?: CustomResource;
 
   constructor(scope: Construct, id: string, props: PhoneNumberOrderProps) {
     super(scope, id);
@@ -84,14 +103,18 @@ export class PhoneNumberOrder extends Construct {
     this.validate(props);
 
     const provider = props.provider ?? PhoneNumberOrderProvider.getOrCreate(this);
+    const routed = {
+      ProductType: props.productType,
+      E164PhoneNumbers: props.e164PhoneNumbers,
+      Api: this.api,
+      ...(props.target ? { Routing: props.target._renderProperties(Stack.of(this)) } : {}),
+    };
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: PhoneNumberOrder.RESOURCE_TYPE,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       properties: {
-        ProductType: props.productType,
-        E164PhoneNumbers: props.e164PhoneNumbers,
-        Api: this.api,
+        ...routed,
         Name: props.name,
         AllowPartial: props.allowPartial ?? false,
         AdoptExistingNumbers: props.adoptExistingNumbers ?? false,
@@ -104,12 +127,31 @@ export class PhoneNumberOrder extends Construct {
     this.phoneNumberCount = Token.asNumber(this.resource.getAtt('PhoneNumberCount'));
     this.failedPhoneNumbers = Token.asList(this.resource.getAtt('FailedPhoneNumbers'));
 
+    if (props.target) {
+      this.routingTargetType = this.resource.getAttString('RoutingTargetType');
+      this.routingTargetId = this.resource.getAttString('RoutingTargetId');
+      this.sipRuleIds = Token.asList(this.resource.getAtt('SipRuleIds'));
+      this.routing = new PhoneNumberRouting(this, 'Routing', { serviceToken: provider.serviceToken, order: this.resource, orderProperties: routed }).resource;
+    }
+
     if (props.outputs ?? true) {
       new CfnOutput(this, 'OrderIdOutput', { value: this.orderId, description: `Chime phone number order ID of ${this.node.path}` });
       new CfnOutput(this, 'PhoneNumbersOutput', {
         value: Fn.join(',', this.phoneNumbers),
         description: `Phone numbers acquired by ${this.node.path}, comma-separated`,
       });
+      if (props.target) {
+        new CfnOutput(this, 'RoutingOutput', {
+          value: Fn.join(' ', [this.routingTargetType!, this.routingTargetId!]),
+          description: `Where ${this.node.path} routes its numbers: target type and ID`,
+        });
+      }
+      if (props.target?.targetType === PhoneNumberTargetType.SIP_MEDIA_APPLICATION) {
+        new CfnOutput(this, 'SipRuleIdsOutput', {
+          value: Fn.join(',', this.sipRuleIds!),
+          description: `SIP rules routing the numbers of ${this.node.path}, comma-separated, in the order of its numbers`,
+        });
+      }
     }
   }
 
@@ -125,6 +167,10 @@ export class PhoneNumberOrder extends Construct {
     }
     const apiProblem = apiProblems(props.productType, this.api, props.name)[0];
     if (apiProblem) fail(apiProblem);
+    if (props.target) {
+      const problem = [...routingProblems(props.productType, this.api, props.target.targetType), ...props.target._problems()][0];
+      if (problem) fail(problem);
+    }
     if (props.adoptExistingNumbers && this.api === ChimeApi.CHIME) {
       fail('adoptExistingNumbers needs the Chime SDK Voice API, whose numbers can carry an owner mark: remove adoptExistingNumbers, or use a product type other than BUSINESS_CALLING');
     }
@@ -146,9 +192,10 @@ export class PhoneNumberOrder extends Construct {
       fail(`e164PhoneNumbers lists ${dups.join(', ')} more than once (a leading + does not make a different number): list each number once`);
     }
     if (concrete.length === props.e164PhoneNumbers.length) {
-      const bytes = worstCaseResponseBytes(concrete);
+      const bytes = worstCaseResponseBytes(concrete, undefined, props.target?.targetType);
       if (bytes > RESPONSE_LIMIT_BYTES) {
-        const perNumber = Math.max(...concrete.map(n => n.length + 1));
+        // Each number also costs its SIP rule's ID (a quoted UUID and a comma) with a SIP media application target.
+        const perNumber = Math.max(...concrete.map(n => n.length + 1)) + (props.target?.targetType === PhoneNumberTargetType.SIP_MEDIA_APPLICATION ? 39 : 0);
         const fits = Math.floor(concrete.length - (bytes - RESPONSE_LIMIT_BYTES) / perNumber);
         fail(`e164PhoneNumbers has ${concrete.length} numbers, too many for CloudFormation's 4,096-byte custom resource response (about ${bytes} bytes): split them over several PhoneNumberOrder constructs of at most ${fits} numbers each`);
       }

@@ -199,7 +199,7 @@ describe('ownership', () => {
     const hand = (await voice.send(new CreateSipRuleCommand({
       Name: 'front desk', TriggerType: 'ToPhoneNumber', TriggerValue: A, TargetApplications: [{ SipMediaApplicationId: app, Priority: 1, AwsRegion: 'us-east-1' }],
     }))).SipRule!.SipRuleId!;
-    const props = { ...sipProps([A], app), AdoptExistingNumbers: 'true' };
+    const props: Record<string, unknown> = { ...sipProps([A], app), AdoptExistingNumbers: 'true' };
     expect((await sendEvent({ requestType: 'Create', props })).reason).toMatch(/routed by SIP rule .* \("front desk"\), which this resource did not make/);
     const taken = await created({ ...props, Routing: { ...(props.Routing as object), TakeOver: 'true' } });
     expect(rules().map(r => [r.SipRuleId, r.Name.startsWith('PhoneNumberOrder pno.')])).toEqual([[hand, true]]);
