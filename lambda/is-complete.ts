@@ -50,6 +50,7 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
         if (event.RequestType !== 'Create' || isTransient(err) || event.Data?.Failure) throw err;
         return settle({ ...event, Data: { ...event.Data, Failure: (err as Error).message } }, budget);
       }
+      for (const warning of settlement.warnings ?? []) log('WARN', warning);
       const ruleIds = new Map([...(settlement.routed?.ruleIds ?? []), ...created]);
       const attributes = { ...settlement.attributes, ...routingAttributes(settlement.routed?.target, settlement.attributes.PhoneNumbers, ruleIds) };
       log('INFO', 'complete', { numbers: attributes.PhoneNumbers, orderId: attributes.OrderId, routedTo: attributes.RoutingTargetId });

@@ -129,10 +129,11 @@ function routingRefusals(input: ActInput, steps: ActStep[], moved: string[]): st
   }
   if (unroute.steps.length > 0) steps.unshift({ kind: 'route', steps: unroute.steps });
   if (!spec.target) return refusals;
-  const adopting = new Set(steps.filter(s => s.kind === 'name' && s.why !== 'rename').map(s => (s as { number: string }).number));
-  const routable = spec.numbers.map(n => factsOf(snapshot, n))
-    .filter(f => f.state === 'held' && !moved.includes(f.number) && (f.owner.kind === 'self' || adopting.has(f.number)));
-  return [...refusals, ...planRoute(routable, spec.target, view).refusals];
+  // Numbers taken in now (adopted): someone else's routing is refused before anything changes.
+  // Numbers the resource already held and someone routed elsewhere since are reported by isComplete, never refused here.
+  const adopting = spec.numbers.map(n => factsOf(snapshot, n)).filter(f => f.state === 'held' && !moved.includes(f.number)
+    && steps.some(s => s.kind === 'name' && s.why !== 'rename' && s.number === f.number));
+  return [...refusals, ...planRoute(adopting, spec.target, view).blocked.map(b => b.reason)];
 }
 
 /**

@@ -40,7 +40,8 @@ export type Settlement =
   | { readonly kind: 'wait'; readonly why: string; readonly orderIds: string[] }
   /** Carry out `steps` (the undo of what the event took), then fail with `reason`. */
   | { readonly kind: 'fail'; readonly reason: string; readonly steps: SettleStep[] }
-  | { readonly kind: 'complete'; readonly steps: SettleStep[]; readonly attributes: Attributes; readonly routed?: Routed };
+  /** `warnings`: numbers left routed by someone else (see planRoute), for the log. */
+  | { readonly kind: 'complete'; readonly steps: SettleStep[]; readonly attributes: Attributes; readonly routed?: Routed; readonly warnings?: string[] };
 
 export interface SettleInput {
   readonly requestType: 'Create' | 'Update';
@@ -120,17 +121,30 @@ export function planSettle(input: SettleInput): Settlement {
     return { kind: 'fail', steps: undo, reason: `The numbers were ${requestType === 'Create' ? 'acquired' : 'kept'} but cannot be routed: ${routing.refusals.join('; ')}` };
   }
   if (routing.steps.length > 0) steps.push({ kind: 'route', steps: routing.steps });
-  return { kind: 'complete', steps, attributes: attributesOf(input, owned, missing), ...(routing.routed ? { routed: routing.routed } : {}) };
+  return {
+    kind: 'complete', steps, attributes: attributesOf(input, owned, missing),
+    ...(routing.routed ? { routed: routing.routed } : {}), ...(routing.warnings.length > 0 ? { warnings: routing.warnings } : {}),
+  };
 }
 
-/** The owned numbers routed to the target; or, when the target was removed, the routing this resource made taken away. */
-function routeOwned(input: SettleInput, owned: NumberFacts[], view: RoutingView | undefined): { refusals: string[] } | { steps: RoutingStep[]; routed?: Routed } {
+/**
+ * The owned numbers routed to the target; or, when the target was removed, the routing this
+ * resource made taken away. Someone else's routing refuses a number this request adopted; on a
+ * number the resource held before, it is drift: left alone and reported.
+ */
+function routeOwned(input: SettleInput, owned: NumberFacts[], view: RoutingView | undefined):
+  { refusals: string[] } | { steps: RoutingStep[]; routed?: Routed; warnings: string[] } {
   const target = input.spec.target;
-  if (!view) return { steps: [] };
-  if (!target) return { steps: planUnroute(owned, view).steps };
+  if (!view) return { steps: [], warnings: [] };
+  if (!target) return { steps: planUnroute(owned, view).steps, warnings: [] };
   const plan = planRoute(owned, target, view);
-  if (plan.refusals.length > 0) return { refusals: plan.refusals };
-  return { steps: plan.steps, routed: { target, ruleIds: plan.ruleIds } };
+  const adoptedNow = (n: string) => {
+    const o = factsOf(input.snapshot, n).owner;
+    return o.kind === 'self' && o.mark.kind === 'adopted' && o.mark.request === input.identity.request;
+  };
+  const refusals = plan.blocked.filter(b => adoptedNow(b.number)).map(b => b.reason);
+  if (refusals.length > 0) return { refusals };
+  return { steps: plan.steps, routed: { target, ruleIds: plan.ruleIds }, warnings: plan.blocked.map(b => `left as it is: ${b.reason}`) };
 }
 
 function orderRefusal(input: SettleInput, failed: string[], acquired: number): string {

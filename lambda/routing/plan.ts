@@ -86,8 +86,13 @@ export function planUnroute(numbers: NumberFacts[], view: RoutingView): UnrouteP
 
 export interface RoutePlan {
   readonly steps: RoutingStep[];
-  /** Why a number cannot be routed (someone else routes it and the target does not say takeOver). */
-  readonly refusals: string[];
+  /**
+   * Numbers left as they are because someone else routes them and the target does not say
+   * takeOver (or nothing may take that routing over), each with why. The caller decides: a number
+   * the resource is taking in now is refused; one it already held was routed elsewhere behind its
+   * back (drift), and is only reported, so that no rollback can be wedged by it.
+   */
+  readonly blocked: { readonly number: string; readonly reason: string }[];
   /** SIP media application targets: each number's rule, where it exists before the steps run. */
   readonly ruleIds: ReadonlyMap<string, string>;
 }
@@ -95,7 +100,7 @@ export interface RoutePlan {
 /** Routes these (owned, held) numbers to `target`, moving what this resource routed elsewhere. */
 export function planRoute(numbers: NumberFacts[], target: RoutingTarget, view: RoutingView): RoutePlan {
   const steps: RoutingStep[] = [];
-  const refusals: string[] = [];
+  const blocked: { number: string; reason: string }[] = [];
   const ruleIds = new Map<string, string>();
   const associate = new Map<string, string[]>();
   const desired: SipRuleTarget[] = target.type === 'SipMediaApplication'
@@ -105,12 +110,15 @@ export function planRoute(numbers: NumberFacts[], target: RoutingTarget, view: R
     const theirs = routes.filter(r => !isOwnRoute(r, f.number, view));
     const untouchable = theirs.filter(r => r.type === 'Other');
     if (untouchable.length > 0) {
-      refusals.push(`${maskNumber(f.number)} is ${describeRoutes(untouchable)}, which routing cannot take over: remove that association, or remove the number from the list`);
+      blocked.push({ number: f.number, reason: `${maskNumber(f.number)} is ${describeRoutes(untouchable)}, which routing cannot take over: remove that association, or remove the number from the list` });
       continue;
     }
     if (theirs.length > 0 && !target.takeOver) {
-      refusals.push(`${maskNumber(f.number)} is ${describeRoutes(theirs)}, which this resource did not make: remove that routing yourself, `
-        + `or set takeOver on the target to ${target.type === 'SipMediaApplication' ? 'take the SIP rule over' : 'move the number (ForceAssociate)'}`);
+      blocked.push({
+        number: f.number,
+        reason: `${maskNumber(f.number)} is ${describeRoutes(theirs)}, which this resource did not make: remove that routing yourself, `
+          + `or set takeOver on the target to ${target.type === 'SipMediaApplication' ? 'take the SIP rule over' : 'move the number (ForceAssociate)'}`,
+      });
       continue;
     }
     if (target.type === 'SipMediaApplication') {
@@ -132,7 +140,7 @@ export function planRoute(numbers: NumberFacts[], target: RoutingTarget, view: R
   for (const [force, nums] of associate) {
     steps.push({ kind: 'associate', target: target.type as AssociationTarget, id: target.id, numbers: nums, force: force === 'true' });
   }
-  return { steps, refusals, ruleIds };
+  return { steps, blocked, ruleIds };
 }
 
 /** The attributes of routed numbers: the target, and for SIP media applications each number's rule, in PhoneNumbers' order. */

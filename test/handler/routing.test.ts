@@ -206,6 +206,20 @@ describe('ownership', () => {
     expect(taken.data.SipRuleIds).toEqual([hand]);
   });
 
+  test('a number it holds that someone moved elsewhere since is left alone: updates and their rollbacks go on; Delete will not release it', async () => {
+    const [vc, rogue] = [await voiceConnector(), await voiceConnector('rogue')];
+    const first = await created(voiceProps([A, B], vcRouting(vc)));
+    await voice.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: rogue, E164PhoneNumbers: [B], ForceAssociate: true }));
+    const added = await sendEvent({ requestType: 'Update', physicalId: first.physicalId, props: voiceProps([A, B, C], vcRouting(vc)), oldProps: voiceProps([A, B], vcRouting(vc)) });
+    expect({ status: added.status, reason: added.reason }).toEqual({ status: 'SUCCESS', reason: undefined });
+    expect([associations(B), associations(C)]).toEqual([[`VoiceConnectorId ${rogue}`], [`VoiceConnectorId ${vc}`]]);
+    const back = await sendEvent({ requestType: 'Update', physicalId: first.physicalId, props: voiceProps([A, B], vcRouting(vc)), oldProps: voiceProps([A, B, C], vcRouting(vc)) });
+    expect(back.status).toBe('SUCCESS');
+    const deleted = await sendEvent({ requestType: 'Delete', physicalId: first.physicalId, props: voiceProps([A, B], vcRouting(vc)) });
+    expect(deleted.reason).toMatch(new RegExp(`Cannot release \\*\\*\\*0101 \\(associated with Voice Connector ${rogue}\\): still routed by something this resource did not make`));
+    expect([statusOf(emulator, A), associations(B)]).toEqual(['Assigned', [`VoiceConnectorId ${rogue}`]]);
+  });
+
   test('a target that does not exist is refused before anything is ordered', async () => {
     const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A], vcRouting('abcdefghijklmnopqrstuv')) });
     expect(answer.reason).toMatch(/Nothing was changed: Voice Connector abcdefghijklmnopqrstuv was not found in us-east-1/);

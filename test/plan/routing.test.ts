@@ -3,7 +3,7 @@
 // SIP rules by the mark in their Name, Voice Connector associations by the number's owner plus a
 // target the resource's properties name.
 import type { NumberFacts } from '../../lambda/observe';
-import { markWord, routeMark } from '../../lambda/ownership';
+import { markOf, markWord, routeMark } from '../../lambda/ownership';
 import { planAct } from '../../lambda/plan-act';
 import { planDelete } from '../../lambda/plan-delete';
 import { planSettle } from '../../lambda/plan-settle';
@@ -67,11 +67,12 @@ describe('planRoute', () => {
   ];
   test.each(rows)('$row', ({ numbers, target: t, known, steps, refused }) => {
     const plan = planRoute(numbers, t, view(...(known ?? [t])));
+    const reasons = plan.blocked.map(b => b.reason).join('; ');
     if (refused) {
-      expect(plan.refusals.join('; ')).toMatch(refused);
-      expect(plan.refusals.join('; ')).not.toMatch(/\+1206/);
+      expect(reasons).toMatch(refused);
+      expect(reasons).not.toMatch(/\+1206/);
     } else {
-      expect(plan.refusals).toEqual([]);
+      expect(plan.blocked).toEqual([]);
       expect(plan.steps.map(short)).toEqual(steps);
     }
   });
@@ -111,9 +112,9 @@ const spec = (numbers: string[], t?: RoutingTarget, extra: Partial<OrderSpec> = 
 const routed = (list: NumberFacts[]) => ({ ...snapshot(list), rules });
 
 describe("the order's plans with routing", () => {
-  test('onEvent refuses, before anything, a number someone else routes, and a target that does not exist', () => {
-    const plan = planAct({ requestType: 'Update', spec: spec([A, B], VC1), previous: { numbers: [A], api: 'chime-sdk-voice' }, identity: SELF,
-      snapshot: routed([held(A, ['VoiceConnectorId', 'vc9']), facts(B, undefined, 'none')]), targetExists: false, region: 'us-east-1' });
+  test('onEvent refuses, before anything, a number it would adopt that someone else routes, and a target that does not exist', () => {
+    const plan = planAct({ requestType: 'Update', spec: spec([A, B], VC1, { adopt: true }), previous: { numbers: [B], api: 'chime-sdk-voice' }, identity: SELF,
+      snapshot: routed([facts(A, 'Assigned', 'none', { associations: [{ name: 'VoiceConnectorId', value: 'vc9' }] }), held(B)]), targetExists: false, region: 'us-east-1' });
     expect(plan.steps).toEqual([]);
     expect(plan.refusals).toEqual([
       'Voice Connector vc1 was not found in us-east-1: check the ID, and that the target is in the stack\'s AWS Region',
@@ -154,15 +155,22 @@ describe("the order's plans with routing", () => {
       snapshot: routed([held(A, ['VoiceConnectorId', 'vc1']), held(B, ['VoiceConnectorId', 'vc9'])]), outOfTime: false });
     expect(s.kind === 'complete' && s.steps).toEqual([{ kind: 'route', steps: [{ kind: 'disassociate', target: 'VoiceConnector', id: 'vc1', numbers: [A] }] }]);
   });
-  test('isComplete: a Create that cannot route undoes it all: unroute, then release', () => {
-    const s = planSettle({ requestType: 'Create', spec: spec([A, B], SMA1), identity: SELF,
-      snapshot: routed([held(A, ['SipRuleId', 'r-a']), held(B, ['SipRuleId', 'r-hand'])]), outOfTime: false });
+  test('isComplete: a number this request adopted that someone else routes fails the Create, which undoes it all: unroute, let go', () => {
+    const adoptedNow = { ...held(B, ['SipRuleId', 'r-hand']), owner: { kind: 'self' as const, mark: markOf(SELF, 'adopted') } };
+    const s = planSettle({ requestType: 'Create', spec: spec([A, B], SMA1, { adopt: true }), identity: SELF,
+      snapshot: routed([held(A, ['SipRuleId', 'r-a']), adoptedNow]), outOfTime: false });
     expect(s.kind).toBe('fail');
     expect(s.kind === 'fail' && s.reason).toMatch(/acquired but cannot be routed: \*\*\*0101 is routed by SIP rule r-hand/);
     expect(s.kind === 'fail' && s.steps).toEqual([
       { kind: 'route', steps: [{ kind: 'delete-rule', number: A, ruleId: 'r-a', name: ruleName(SELF, A), enabled: true }] },
-      { kind: 'release', numbers: [A, B] },
+      { kind: 'name', number: B, name: expect.stringMatching(/^pno\.[0-9a-f]{16}\.u/), why: 'let-go' },
+      { kind: 'release', numbers: [A] },
     ]);
+  });
+  test('isComplete: a number it held before that someone routed elsewhere since is left alone and reported, never a failure', () => {
+    const s = planSettle({ requestType: 'Update', spec: spec([A, B], SMA1), previous: { numbers: [A, B], api: 'chime-sdk-voice', target: SMA1 }, identity: SELF,
+      snapshot: routed([held(A, ['SipRuleId', 'r-a']), held(B, ['SipRuleId', 'r-hand'])]), outOfTime: false });
+    expect(s.kind === 'complete' && [s.steps, s.warnings]).toEqual([[], [expect.stringMatching(/^left as it is: \*\*\*0101 is routed by SIP rule r-hand/)]]);
   });
   test('Delete: unroutes what it made, then releases; refuses when someone else routes a number', () => {
     const ok = planDelete([A, B], routed([held(A, ['SipRuleId', 'r-a']), held(B, ['VoiceConnectorId', 'vc1'])]), view(VC1));

@@ -93,7 +93,7 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
     runner.note('run', { command: options.destroy ? 'destroy' : 'deploy', endpoint: endpoint.url, pid: process.pid });
     const op: StackOperation = {
       store, runner, out, tty: options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY), sent: result.events,
-      region, account: ACCOUNT, queryIntervalMs: options.queryIntervalMs,
+      region, account: ACCOUNT, queryIntervalMs: options.queryIntervalMs, chimeEndpoint: endpoint.url,
     };
     const where = `Chime: ${endpoint.description}\nHandler logs: ${shortPath(cwd, store.logFile)}\n\n`;
     if (options.destroy) await destroyAll(options, op, err, where, result);

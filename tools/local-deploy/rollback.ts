@@ -1,4 +1,5 @@
 // Rolling back a failed (or rehearsed) stack operation the way CloudFormation does.
+import { isChimeResource, updateChimeResource } from './chime-resources';
 import { sendEvent } from './custom-resource';
 import type { StackRun } from './stack-run';
 import { removeResource, resourceEvent, stackEvent, withDependencies, working } from './stack-events';
@@ -46,6 +47,18 @@ export async function rollbackUpdate(run: StackRun, prev: StackState, changes: C
   run.template = prev.template;
   let failed: string | undefined;
   for (const u of [...changes.updated].reverse()) {
+    if (isChimeResource(u.old.type)) {
+      // Put back as it was: the resource lives in the Chime endpoint.
+      const current = run.stack.resources[u.id] ?? u.old;
+      const out = await updateChimeResource(run, { logicalId: u.id, resource: { Type: u.old.type }, properties: u.old.properties, dependsOn: u.old.dependsOn }, current);
+      run.stack.resources[u.id] = u.old;
+      resourceEvent(run, out.ok ? 'UPDATE_COMPLETE' : 'UPDATE_FAILED', u.id, out.ok ? undefined : out.reason);
+      if (!out.ok) {
+        failed = u.id;
+        break;
+      }
+      continue;
+    }
     if (changes.replaced.some(r => r.id === u.id) || !isCustomResource(u.old.type)) {
       // Nothing to send: the old physical resource was never touched.
       run.stack.resources[u.id] = u.old;

@@ -28,6 +28,8 @@ export interface StackOperation {
   region: string;
   account: string;
   queryIntervalMs?: number;
+  /** Where AWS::Chime resources of the template are created. */
+  chimeEndpoint?: string;
 }
 
 export interface StackResult {
@@ -55,6 +57,7 @@ export function startRun(op: StackOperation, env: StackEnv, stack: StackState, t
     runner: op.runner,
     sent: op.sent,
     queryIntervalMs: op.queryIntervalMs,
+    chimeEndpoint: op.chimeEndpoint,
     progress: new StackProgress(op.out, env.stackName, 1, Math.max(...types.map(t => t.length)), op.tty),
   };
 }

@@ -34,5 +34,7 @@ export interface StackRun extends ScopeSource {
   readonly assemblyDir?: string;
   /** Replaces the waiter's IntervalSeconds (tests, demos). */
   readonly queryIntervalMs?: number;
+  /** Where AWS::Chime resources of the template are created (see chime-resources.ts). */
+  readonly chimeEndpoint?: string;
   unresolvedParameters?: Record<string, string>;
 }
