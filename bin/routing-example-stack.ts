@@ -2,6 +2,7 @@ import { App, CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnSipMediaApplication, CfnVoiceConnector } from 'aws-cdk-lib/aws-chime';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { PhoneNumberOrder, PhoneNumberTarget, PhoneProductType } from '../lib';
 
 export const ROUTING_EXAMPLE_STACK = 'PhoneNumberRoutingExample';
@@ -42,10 +43,16 @@ export function routingExampleStack(app: App): Stack {
 
   const main = new CfnVoiceConnector(stack, 'MainConnector', { name: 'phone-number-order-main', requireEncryption: true });
   const standby = new CfnVoiceConnector(stack, 'StandbyConnector', { name: 'phone-number-order-standby', requireEncryption: true });
+  // Its own role and log group, so that no managed policy is needed.
+  const logGroup = new logs.LogGroup(stack, 'IvrLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+  const role = new iam.Role(stack, 'IvrRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
   const handler = new lambda.Function(stack, 'IvrHandler', {
     runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline(IVR_HANDLER),
+    role,
+    logGroup,
     description: 'PhoneNumberOrder routing example: the SIP media application handler',
   });
   // Chime's PSTN audio service invokes the handler.
