@@ -3,10 +3,11 @@
 // rolled back, so the next one starts from the old properties), so they are planned lazily.
 import { normalize, type NumberPool } from './numbers';
 import type { Rng } from './random';
+import { type RoutingUpdateKind, type Targets, draw, fitRouting, routingFor, routingUpdate } from './routing';
 import type { DeletionPolicy, Props, RunSpec } from './types';
 
 export type CreateKind = 'plain' | 'partial' | 'partial-allowed' | 'failed' | 'invalid';
-export type UpdateKind = 'add' | 'remove' | 'add+remove' | 'product-type' | 'api' | 'no-op' | 'add-unavailable' | 'invalid';
+export type UpdateKind = 'add' | 'remove' | 'add+remove' | 'product-type' | 'api' | 'no-op' | 'add-unavailable' | 'invalid' | RoutingUpdateKind;
 
 export interface Plan {
   readonly policy: DeletionPolicy;
@@ -22,6 +23,8 @@ export interface Plan {
    * every order to the framework's isComplete waiter; undefined is the handler's default.
    */
   readonly inlineWaitSeconds?: number;
+  /** The order routes its numbers (see routing.ts): a Routing property, and the routing resource beside it. */
+  readonly routed: boolean;
 }
 
 export interface UpdateStep {
@@ -32,20 +35,28 @@ export interface UpdateStep {
 }
 
 const CREATE_KINDS: Record<CreateKind, number> = { plain: 55, partial: 13, 'partial-allowed': 17, failed: 8, invalid: 7 };
-const UPDATE_KINDS: Record<UpdateKind, number> = {
+const UPDATE_KINDS: Record<Exclude<UpdateKind, RoutingUpdateKind>, number> = {
   add: 18, remove: 14, 'add+remove': 14, 'product-type': 12, api: 12, 'no-op': 12, 'add-unavailable': 10, invalid: 8,
 };
 const POLICIES: readonly DeletionPolicy[] = ['Delete', 'Retain', 'RetainExceptOnCreate'];
 
+/** Share of runs whose order routes its numbers, and of their updates that change the routing. */
+const ROUTED_RUNS = 0.4;
+const ROUTING_UPDATES = 0.3;
+
 export class Planner {
   private revision = 0;
+  private routed = false;
 
-  constructor(private readonly rng: Rng, private readonly pool: NumberPool, private readonly index: number) {}
+  /** `targets`: where a routed run may route (made in the run's emulator); without them no run is routed. */
+  constructor(private readonly rng: Rng, private readonly pool: NumberPool, private readonly index: number, private readonly targets?: Targets) {}
 
   plan(spec: RunSpec): Plan {
     const r = this.rng;
     const createKind = r.weighted(CREATE_KINDS);
+    this.routed = !!this.targets && r.chance(ROUTED_RUNS);
     return {
+      routed: this.routed,
       policy: r.pick(POLICIES),
       createKind,
       create: this.createProps(createKind),
@@ -59,7 +70,14 @@ export class Planner {
 
   nextUpdate(current: Props): UpdateStep {
     const r = this.rng;
-    let kind = r.weighted(UPDATE_KINDS);
+    if (this.targets && this.routed && r.chance(ROUTING_UPDATES)) {
+      const routingKind = draw(r);
+      const props: Props = { ...current, Revision: String(++this.revision) };
+      routingUpdate(routingKind, props, this.targets);
+      fitRouting(props, this.targets);
+      return { kind: routingKind, props, rehearseRollback: r.chance(0.3) };
+    }
+    let kind: UpdateKind = r.weighted(UPDATE_KINDS);
     const numbers = numbersOf(current);
     const addable = this.pool.available.filter(n => !numbers.includes(n));
     if ((kind === 'remove' || kind === 'add+remove') && numbers.length < 2) kind = 'add';
@@ -86,12 +104,14 @@ export class Planner {
         break;
     }
     props.E164PhoneNumbers = this.spell(r.shuffle(next));
+    fitRouting(props, this.targets);
     return { kind, props, rehearseRollback: r.chance(0.3) };
   }
 
   private createProps(kind: CreateKind): Props {
     const r = this.rng;
-    const api = r.chance(0.7) ? 'chime-sdk-voice' : 'chime';
+    // Routing is Chime SDK Voice only: a routed run's order uses it.
+    const api = r.chance(0.7) || this.routed ? 'chime-sdk-voice' : 'chime';
     const some = r.shuffle(this.pool.available).slice(0, r.int(1, 3));
     const numbers = {
       plain: some,
@@ -108,6 +128,7 @@ export class Planner {
       Revision: '0',
     };
     if (api === 'chime-sdk-voice' && r.chance(0.4)) props.Name = `chaos run ${this.index}`;
+    if (this.routed && this.targets) props.Routing = routingFor(props.ProductType, this.targets, 0);
     return props;
   }
 
