@@ -100,7 +100,7 @@ export function buildReport(input: {
     mix: {
       policies: tally(results.map(r => r.policy)),
       creates: tally(results.map(r => r.createKind)),
-      updates: tally(events.filter(e => e.phase === 'deploy' && e.requestType === 'Update').map(e => e.label.replace('update:', ''))),
+      updates: tally(events.filter(e => e.phase === 'deploy' && e.requestType === 'Update' && e.label.startsWith('update:')).map(e => e.label.replace('update:', ''))),
       rollbacks: tally(events.filter(e => e.phase === 'rollback' || e.phase === 'rehearsed-rollback').map(e => `${e.phase}:${e.requestType}`)),
       ends: tally(results.map(r => r.end)),
       orders: results.reduce<Record<string, number>>((acc, r) => addCounts(acc, r.audit.ordersByStatus), {}),
