@@ -35,7 +35,7 @@ async function releaseOwned(event: ResourceEvent, budget: Budget, outOfTime: boo
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(apiOf(props), budget);
   const target = targetOf(props);
-  const routing = routingFor([target], budget);
+  const routing = await routingFor([target], budget);
   const snapshot = await withRules(await observe(port, identity, numbers), routing);
   const plan = planDelete(numbers, snapshot, viewOf(snapshot, identity, [target]));
   if (plan.kind === 'refuse') throw new EventFailure(plan.reason);

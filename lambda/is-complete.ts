@@ -19,7 +19,7 @@ export async function settle(event: CompletionEvent & { RequestType: 'Create' | 
   const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
-  const routing = routingFor([spec.target, previous?.target], budget);
+  const routing = await routingFor([spec.target, previous?.target], budget);
   const numbers = [...spec.numbers, ...(previous?.numbers ?? [])];
   const facts = await observeNumbers(port, identity, numbers);
   const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self').map(f => f.orderId));

@@ -24,7 +24,7 @@ export async function act(event: ResourceEvent & { RequestType: 'Create' | 'Upda
   const previous = event.RequestType === 'Update' ? previousSpec(event.OldResourceProperties) : undefined;
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
-  const routing = routingFor([spec.target, previous?.target], budget);
+  const routing = await routingFor([spec.target, previous?.target], budget);
   const snapshot = await withRules(await observe(port, identity, [...spec.numbers, ...(previous?.numbers ?? [])]), routing);
   const recent = !port.marksNumbers && event.RequestType === 'Create'
     ? await findRecentOrder(port, spec.productType, spec.numbers, leaving(snapshot)) : undefined;

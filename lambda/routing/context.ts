@@ -1,6 +1,5 @@
 // Routing joins an event only when the resource's properties name a target, now or before it:
 // then the SIP rules behind its numbers are read too, and the plans see what routes them.
-import { routingPort } from '../adapters/routing';
 import type { Budget } from '../budget';
 import type { Snapshot } from '../observe';
 import type { Identity } from '../ownership';
@@ -9,8 +8,11 @@ import type { RoutingView } from './plan';
 import type { RoutingPort } from './port';
 import type { RoutingTarget } from './target';
 
-export function routingFor(targets: (RoutingTarget | undefined)[], budget: Budget): RoutingPort | undefined {
-  return targets.some(t => !!t) ? routingPort(budget.deadline) : undefined;
+/** Loaded only for resources that route: an order without a target never initialises the routing client. */
+export async function routingFor(targets: (RoutingTarget | undefined)[], budget: Budget): Promise<RoutingPort | undefined> {
+  if (!targets.some(t => !!t)) return undefined;
+  const { routingPort } = await import('../adapters/routing');
+  return routingPort(budget.deadline);
 }
 
 /** The snapshot with the SIP rules of its numbers, when the resource routes them. */

@@ -50,7 +50,7 @@ async function unroute(event: ResourceEvent, budget: Budget, lastTry: boolean): 
   const identity = identityOf(event.StackId, order, event.RequestId);
   const numbers = numbersOf(props);
   const port = portFor('chime-sdk-voice', budget);
-  const routing = routingFor([target], budget)!;
+  const routing = (await routingFor([target], budget))!;
   const snapshot = await withRules(await observe(port, identity, numbers), routing);
   const owned = [...snapshot.numbers.values()].filter(f => f.owner.kind === 'self' && f.state === 'held');
   const plan = planUnroute(owned, { identity, rules: snapshot.rules!, known: [target] });
