@@ -9,7 +9,7 @@ import { ChimeApi, PhoneNumberOrder, PhoneNumberTarget, PhoneProductType, type P
 const NUMBERS = ['+12065550100', '+12065550101'];
 
 function build(target: (stack: Stack) => PhoneNumberTarget, props: Partial<PhoneNumberOrderProps> = {}) {
-  const stack = new Stack(new App(), 'Test', { env: { region: 'us-west-2', account: '123456789012' } });
+  const stack = new Stack(new App(), 'Test', { env: { region: 'us-east-1', account: '123456789012' } });
   const order = new PhoneNumberOrder(stack, 'Numbers', {
     productType: PhoneProductType.VOICE_CONNECTOR, e164PhoneNumbers: NUMBERS, target: target(stack), ...props,
   });
@@ -17,7 +17,7 @@ function build(target: (stack: Stack) => PhoneNumberTarget, props: Partial<Phone
 }
 const connector = (stack: Stack) => new CfnVoiceConnector(stack, 'Connector', { name: 'calls', requireEncryption: true });
 const application = (stack: Stack, region?: string) => new CfnSipMediaApplication(stack, 'App', {
-  name: 'ivr', awsRegion: region ?? 'us-west-2', endpoints: [{ lambdaArn: 'arn:aws:lambda:us-west-2:123456789012:function:ivr' }],
+  name: 'ivr', awsRegion: region ?? 'us-east-1', endpoints: [{ lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:ivr' }],
 });
 const logicalId = (template: Template, type: string) => Object.keys(template.findResources(type))[0];
 
@@ -42,12 +42,12 @@ describe('a routed order', () => {
   });
 
   test('routes to a SIP media application at its own Region and the given priority; outputs the SIP rule IDs', () => {
-    const { template, order } = build(s => PhoneNumberTarget.sipMediaApplication(application(s, 'us-east-1'), { priority: 2 }),
+    const { template, order } = build(s => PhoneNumberTarget.sipMediaApplication(application(s, 'us-west-2'), { priority: 2 }),
       { productType: PhoneProductType.SIP_MEDIA_APPLICATION_DIAL_IN });
     const app = logicalId(template, 'AWS::Chime::SipMediaApplication');
     const id = logicalId(template, 'Custom::ChimePhoneNumberOrder');
     template.hasResourceProperties('Custom::ChimePhoneNumberOrder', {
-      Routing: { TargetType: 'SipMediaApplication', TargetId: { 'Fn::GetAtt': [app, 'SipMediaApplicationId'] }, Priority: 2, Region: 'us-east-1', TakeOver: false },
+      Routing: { TargetType: 'SipMediaApplication', TargetId: { 'Fn::GetAtt': [app, 'SipMediaApplicationId'] }, Priority: 2, Region: 'us-west-2', TakeOver: false },
     });
     template.hasOutput('*', { Value: { 'Fn::Join': [',', { 'Fn::GetAtt': [id, 'SipRuleIds'] }] } });
     const stack = Stack.of(order);
@@ -61,7 +61,7 @@ describe('a routed order', () => {
     build(() => PhoneNumberTarget.voiceConnectorGroup('4b2d8e0c-7f51-4d4c-9a11-3f0a6b5e2c10', { takeOver: true })).template
       .hasResourceProperties('Custom::ChimePhoneNumberOrder', { Routing: { TargetType: 'VoiceConnectorGroup', TargetId: '4b2d8e0c-7f51-4d4c-9a11-3f0a6b5e2c10', TakeOver: true } });
     build(() => PhoneNumberTarget.sipMediaApplicationId('8f0b9a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'), { productType: PhoneProductType.SIP_MEDIA_APPLICATION_DIAL_IN }).template
-      .hasResourceProperties('Custom::ChimePhoneNumberOrder', { Routing: { TargetType: 'SipMediaApplication', Priority: 1, Region: 'us-west-2', TakeOver: false } });
+      .hasResourceProperties('Custom::ChimePhoneNumberOrder', { Routing: { TargetType: 'SipMediaApplication', Priority: 1, Region: 'us-east-1', TakeOver: false } });
   });
 
   test('an order without a target has no routing resource, property or attribute', () => {
