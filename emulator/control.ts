@@ -16,6 +16,7 @@ const routes: Record<string, Handler> = {
   'GET /_emulator/stats': (emu) => emu.stats(),
   'GET /_emulator/orders': (emu) => emu.orders(),
   'GET /_emulator/phone-numbers': (emu) => emu.phoneNumbers(),
+  'GET /_emulator/routing': (emu) => emu.routing(),
   'POST /_emulator/configure': (emu, b) => emu.configure(b),
   'POST /_emulator/unavailable': (emu, b) => emu.setUnavailable(list(b.numbers, 'numbers')),
   'POST /_emulator/associate': (emu, b) =>

@@ -1,5 +1,6 @@
 /** Decides, per request, which fault (if any) the emulator plays. */
 import { Prng } from './random';
+import { ROUTING_MUTATING_OPERATIONS } from './routing-operations';
 import { FaultCounters, FaultSettings, InjectedFault, InjectedFaultKind } from './types';
 
 export const MUTATING_OPERATIONS = new Set([
@@ -8,6 +9,7 @@ export const MUTATING_OPERATIONS = new Set([
   'DeletePhoneNumber',
   'BatchDeletePhoneNumber',
   'RestorePhoneNumber',
+  ...ROUTING_MUTATING_OPERATIONS,
 ]);
 
 const KINDS: InjectedFaultKind[] = [

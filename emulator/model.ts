@@ -6,6 +6,7 @@
 import { ApiError, errorForCode, notFound, refused } from './errors';
 import { classify, E164_PATTERN, mask, normalize } from './numbers';
 import { Prng } from './random';
+import { emptyRouting, Routing, RoutingState } from './routing';
 import { checkSeed, Scripts } from './scripts';
 import { inStock } from './stock';
 import {
@@ -60,6 +61,8 @@ export interface AccountState {
   unavailable: string[];
   /** Stock numbers other customers took (absent in state files written before there was a stock). */
   taken?: string[];
+  /** Absent in state files written before the emulator modelled routing. */
+  routing?: RoutingState;
 }
 
 export interface PhoneNumberErrorEntry {
@@ -85,12 +88,15 @@ export class Model {
   /** Numbers other customers took: no search finds them, and an order of them fails. */
   taken = new Set<string>();
   readonly scripts = new Scripts();
+  readonly routing: Routing;
 
   constructor(
     private readonly now: () => number,
     private readonly ids: Prng,
     public settings: ModelSettings,
-  ) {}
+  ) {
+    this.routing = new Routing(() => this.inventory, now, ids);
+  }
 
   /** Applies every transition that is due by now; returns whether anything changed. */
   settle(): boolean {
@@ -331,7 +337,7 @@ export class Model {
   // ---- persistence ----
 
   toState(): AccountState {
-    return { orders: this.orders, numbers: [...this.inventory.values()], unavailable: [...this.unavailable], taken: [...this.taken] };
+    return { orders: this.orders, numbers: [...this.inventory.values()], unavailable: [...this.unavailable], taken: [...this.taken], routing: this.routing.state };
   }
 
   load(state: AccountState): void {
@@ -339,6 +345,7 @@ export class Model {
     this.inventory = new Map(state.numbers.map((n) => [n.id, n]));
     this.unavailable = new Set(state.unavailable);
     this.taken = new Set(state.taken ?? []);
+    this.routing.state = state.routing ?? emptyRouting();
   }
 
   clear(): void {

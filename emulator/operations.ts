@@ -1,6 +1,7 @@
 /** One function per API operation: validate, act on the model, shape the response. */
 import { Model } from './model';
 import { hash32, Prng } from './random';
+import { isRoutingOperation, runRoutingOperation } from './routing-operations';
 import { Route } from './routes';
 import { matching } from './stock';
 import { ApiName, OperationName } from './types';
@@ -29,6 +30,7 @@ const DEFAULT_SEARCH_RESULTS = 100;
 export function runOperation(ctx: OperationContext, op: OperationName, api: ApiName, route: Route, rawBody: string): OperationResult {
   const { model } = ctx;
   const id = route.id ?? '';
+  if (isRoutingOperation(op)) return runRoutingOperation(model.routing, op, api, id, v.parseJsonObject(rawBody));
   switch (op) {
     case 'CreatePhoneNumberOrder': {
       const input = v.validateCreate(api, v.parseJsonObject(rawBody));

@@ -20,6 +20,7 @@ import {
   EmulatorOptions,
   EmulatorOrder,
   EmulatorPhoneNumber,
+  EmulatorRouting,
   EmulatorStats,
   FaultSettings,
   InjectedFault,
@@ -29,6 +30,7 @@ import {
   TakeAfterSearchScript,
   UnrelatedOrderOptions,
 } from './types';
+import { groupToWire, sipRuleToWire, smaToWire, voiceConnectorToWire } from './routing-operations';
 import { numberView, orderView } from './wire';
 
 const SEVEN_DAYS_MS = 7 * 24 * 3600_000;
@@ -377,6 +379,17 @@ class ChimeEmulator implements Emulator {
   phoneNumbers(): EmulatorPhoneNumber[] {
     this.settle();
     return [...this.model.inventory.values()].map(numberView);
+  }
+
+  routing(): EmulatorRouting {
+    this.settle();
+    const r = this.model.routing.state;
+    return {
+      voiceConnectors: r.voiceConnectors.map(voiceConnectorToWire),
+      voiceConnectorGroups: r.voiceConnectorGroups.map(groupToWire),
+      sipMediaApplications: r.sipMediaApplications.map(smaToWire),
+      sipRules: r.sipRules.map(sipRuleToWire),
+    };
   }
 
   stats(): EmulatorStats {

@@ -51,7 +51,30 @@ export type OperationName =
   | 'DeletePhoneNumber'
   | 'BatchDeletePhoneNumber'
   | 'RestorePhoneNumber'
-  | 'SearchAvailablePhoneNumbers';
+  | 'SearchAvailablePhoneNumbers'
+  | RoutingOperationName;
+
+/** Chime SDK Voice's routing operations (see routing-operations.ts). */
+export type RoutingOperationName =
+  | 'CreateVoiceConnector'
+  | 'GetVoiceConnector'
+  | 'UpdateVoiceConnector'
+  | 'DeleteVoiceConnector'
+  | 'AssociatePhoneNumbersWithVoiceConnector'
+  | 'DisassociatePhoneNumbersFromVoiceConnector'
+  | 'CreateVoiceConnectorGroup'
+  | 'GetVoiceConnectorGroup'
+  | 'DeleteVoiceConnectorGroup'
+  | 'AssociatePhoneNumbersWithVoiceConnectorGroup'
+  | 'DisassociatePhoneNumbersFromVoiceConnectorGroup'
+  | 'CreateSipMediaApplication'
+  | 'GetSipMediaApplication'
+  | 'UpdateSipMediaApplication'
+  | 'DeleteSipMediaApplication'
+  | 'CreateSipRule'
+  | 'GetSipRule'
+  | 'UpdateSipRule'
+  | 'DeleteSipRule';
 
 export interface FaultSettings {
   /** 0..1, answer 429 ThrottledClientException before acting. */
@@ -226,7 +249,16 @@ export interface Emulator {
   reset(): void;
   orders(): EmulatorOrder[];
   phoneNumbers(): EmulatorPhoneNumber[];
+  /** Voice Connectors, groups, SIP media applications and SIP rules, as GetVoiceConnector etc. show them. */
+  routing(): EmulatorRouting;
   stats(): EmulatorStats;
+}
+
+export interface EmulatorRouting {
+  voiceConnectors: Record<string, unknown>[];
+  voiceConnectorGroups: Record<string, unknown>[];
+  sipMediaApplications: Record<string, unknown>[];
+  sipRules: Record<string, unknown>[];
 }
 
 /** Scripts the next order(s): those holding any of `numbers`, or any order when `numbers` is absent. */

@@ -40,7 +40,8 @@ export function regionsOf(props: Record<string, unknown> | undefined, home: stri
   return { voice: region as string, legacy };
 }
 
-function lambdaRegion(): string {
+/** The Lambda's own region: where the stack and its Voice Connectors and SIP media applications are. */
+export function lambdaRegion(): string {
   return process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
 }
 

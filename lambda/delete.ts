@@ -10,7 +10,10 @@ import { identityOf } from './ownership';
 import { planDelete } from './plan-delete';
 import { portFor } from './ports';
 import { executeSettle } from './execute';
+import type { SettleStep } from './plan-settle';
 import { outOfTime } from './is-complete';
+import { routingFor, viewOf, withRules } from './routing/context';
+import { targetOf } from './routing/target';
 import { apiOf, isSearch, numbersOf } from './spec';
 
 type Step = 'done' | 'pending';
@@ -32,10 +35,13 @@ async function releaseOwned(event: ResourceEvent, budget: Budget, outOfTime: boo
   const search = isSearch(props);
   // Search orders exist only on Chime SDK Voice, whose numbers carry the marks that say which are the resource's.
   const port = portFor(search ? 'chime-sdk-voice' : apiOf(props), budget);
+  const target = targetOf(props);
+  const routing = await routingFor([target], budget);
   const marked = search ? await observeMarked(port, identity) : undefined;
   const numbers = marked ? [...marked.keys()] : numbersOf(props);
-  const snapshot = marked ? { marksNumbers: true, numbers: marked, orders: new Map() } : await observe(port, identity, numbers);
-  const plan = planDelete(numbers, snapshot);
+  const observed = marked ? { marksNumbers: true, numbers: marked, orders: new Map() } : await observe(port, identity, numbers);
+  const snapshot = await withRules(observed, routing);
+  const plan = planDelete(numbers, snapshot, viewOf(snapshot, identity, [target]));
   if (plan.kind === 'refuse') throw new EventFailure(plan.reason);
   if (plan.kind === 'wait') {
     if (outOfTime) {
@@ -48,7 +54,8 @@ async function releaseOwned(event: ResourceEvent, budget: Budget, outOfTime: boo
   if (plan.skipped.length > 0) log('INFO', 'not releasing numbers this resource does not own or that are already gone', { numbers: plan.skipped });
   if (plan.numbers.length === 0) return 'done';
   try {
-    await executeSettle(port, [{ kind: 'release', numbers: plan.numbers }], identity);
+    const steps: SettleStep[] = [...(plan.unroute.length > 0 ? [{ kind: 'route' as const, steps: plan.unroute }] : []), { kind: 'release', numbers: plan.numbers }];
+    await executeSettle(port, steps, identity, routing);
   } catch (err) {
     if (!isTransient(err) || outOfTime) throw err;
     log('WARN', 'release failed for now; trying again at the next interval', { reason: (err as Error).message });

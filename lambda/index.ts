@@ -6,11 +6,13 @@ import { EventFailure, isTransient, withLogGroup } from './failure';
 import { outOfTime, settle } from './is-complete';
 import { log, redact } from './log';
 import { act } from './on-event';
+import { ROUTING_RESOURCE_TYPE, completeRoutingEvent, onRoutingEvent } from './routing/guard';
 
-/** onEvent of the Provider framework for Custom::ChimePhoneNumberOrder. */
+/** onEvent of the Provider framework for Custom::ChimePhoneNumberOrder (and its Custom::ChimePhoneNumberRouting). */
 export async function onEvent(event: ResourceEvent, context?: LambdaContext): Promise<OnEventResult> {
   const budget = budgetOf(context);
   return answer('onEvent', event, () => {
+    if (event.ResourceType === ROUTING_RESOURCE_TYPE) return onRoutingEvent(event, budget);
     switch (event.RequestType) {
       case 'Create':
       case 'Update': return act(event as ResourceEvent & { RequestType: 'Create' | 'Update' }, budget);
@@ -28,6 +30,7 @@ export async function isComplete(event: CompletionEvent, context?: LambdaContext
   const budget = budgetOf(context);
   return answer('isComplete', event, async () => {
     try {
+      if (event.ResourceType === ROUTING_RESOURCE_TYPE) return await completeRoutingEvent(event, budget);
       if (event.RequestType === 'Delete') return await completeDelete(event, budget);
       return await settle(event as CompletionEvent & { RequestType: 'Create' | 'Update' }, budget);
     } catch (err) {

@@ -17,6 +17,9 @@ import { portFor } from './ports';
 import { priorWithMarks } from './search-observe';
 import { executeSettle, placeOrder } from './execute';
 import { isTerminal } from './statuses';
+import { routingFor, withRules } from './routing/context';
+import type { RoutingPort } from './routing/port';
+import { routingAttributes } from './routing/plan';
 import { type OrderSpec, type PreviousSpec, parseSpec, previousSpec } from './spec';
 
 type Event = CompletionEvent & { RequestType: 'Create' | 'Update' };
@@ -31,20 +34,21 @@ export async function settle(event: Event, budget: Budget): Promise<IsCompleteRe
     log('INFO', 'order not terminal yet', { orderId: placed.id, status: placed.status });
     return { IsComplete: false };
   }
-  const settlement = spec.search
-    ? await settleSearch(event, spec as SearchOrderSpec, previous, identity, port)
-    : await settleList(event, spec, await priorWithMarks(previous, identity, budget), identity, port, placed);
-  return answer(port, settlement, identity);
+  if (spec.search) return answer(event, port, await settleSearch(event, spec as SearchOrderSpec, previous, identity, port), identity, budget);
+  const routing = await routingFor([spec.target, previous?.target], budget);
+  const settlement = await settleList(event, spec, await priorWithMarks(previous, identity, budget), identity, port, placed, routing);
+  return answer(event, port, settlement, identity, budget, routing);
 }
 
 async function settleList(
   event: Event, spec: OrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort, placed: PhoneOrder | undefined,
+  routing: RoutingPort | undefined,
 ): Promise<Settlement> {
   const numbers = [...spec.numbers, ...(previous?.numbers ?? [])];
   const facts = await observeNumbers(port, identity, numbers);
   const orders = await observeOrders(port, [...facts.values()].filter(f => f.owner.kind === 'self' && f.orderId !== placed?.id).map(f => f.orderId));
   if (placed) orders.set(placed.id, placed);
-  const snapshot: Snapshot = { marksNumbers: port.marksNumbers, numbers: facts, orders };
+  const snapshot: Snapshot = await withRules({ marksNumbers: port.marksNumbers, numbers: facts, orders }, routing);
   const legacyOrder = !port.marksNumbers && event.Data?.OrderId
     ? placed ?? (await observeOrders(port, [event.Data.OrderId])).get(event.Data.OrderId) : undefined;
   const plan = (legacyNewestOrder?: Awaited<ReturnType<typeof newestOrderFor>>) => planSettle({
@@ -92,18 +96,31 @@ async function settleSearch(event: Event, spec: SearchOrderSpec, previous: Previ
   return settlement;
 }
 
-async function answer(port: ChimePort, settlement: Settlement, identity: Identity): Promise<IsCompleteResult> {
+async function answer(
+  event: Event, port: ChimePort, settlement: Settlement, identity: Identity, budget: Budget, routing?: RoutingPort,
+): Promise<IsCompleteResult> {
   switch (settlement.kind) {
     case 'wait':
       log('INFO', 'not complete yet', { why: settlement.why });
       return { IsComplete: false };
     case 'fail':
-      await executeSettle(port, settlement.steps, identity);
+      await executeSettle(port, settlement.steps, identity, routing);
       throw new EventFailure(settlement.reason);
-    case 'complete':
-      await executeSettle(port, settlement.steps, identity);
-      log('INFO', 'complete', { numbers: settlement.attributes.PhoneNumbers, orderId: settlement.attributes.OrderId });
-      return { IsComplete: true, Data: settlement.attributes };
+    case 'complete': {
+      let created;
+      try {
+        created = await executeSettle(port, settlement.steps, identity, routing);
+      } catch (err) {
+        // A Create that cannot finish (its routing refused by Chime) undoes what it took before failing, whatever the removal policy.
+        if (event.RequestType !== 'Create' || isTransient(err) || event.Data?.Failure) throw err;
+        return settle({ ...event, Data: { ...event.Data, Failure: (err as Error).message } }, budget);
+      }
+      for (const warning of settlement.warnings ?? []) log('WARN', warning);
+      const ruleIds = new Map([...(settlement.routed?.ruleIds ?? []), ...created]);
+      const attributes = { ...settlement.attributes, ...routingAttributes(settlement.routed?.target, settlement.attributes.PhoneNumbers, ruleIds) };
+      log('INFO', 'complete', { numbers: attributes.PhoneNumbers, orderId: attributes.OrderId, routedTo: attributes.RoutingTargetId });
+      return { IsComplete: true, Data: attributes };
+    }
   }
 }
 

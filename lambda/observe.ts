@@ -5,6 +5,7 @@ import { mapLimit } from './concurrency';
 import { chimeFailure } from './failure';
 import { maskNumber } from '../lib/order-rules';
 import { type Identity, type Owner, ownerOf, parseName } from './ownership';
+import type { SipRule } from './routing/port';
 import { type NumberState, numberState } from './statuses';
 
 const LOOKUPS_IN_FLIGHT = 8;
@@ -30,6 +31,11 @@ export interface Snapshot {
   readonly numbers: ReadonlyMap<string, NumberFacts>;
   /** Orders read for this snapshot, by ID. */
   readonly orders: ReadonlyMap<string, PhoneOrder>;
+  /**
+   * The SIP rules behind the numbers' associations, by ID: read only when the resource routes its
+   * numbers (now or before this event); undefined otherwise, and then every association is foreign.
+   */
+  readonly rules?: ReadonlyMap<string, SipRule>;
 }
 
 export function factsOf(snapshot: Snapshot, number: string): NumberFacts {

@@ -17,6 +17,11 @@ import { portFor } from './ports';
 import { markedSnapshot, priorWithMarks } from './search-observe';
 import { StepFailure, executeAct } from './execute';
 import { type OrderSpec, type PreviousSpec, parseSpec, previousSpec } from './spec';
+import { lambdaRegion } from './api-region';
+import { chimeFailure } from './failure';
+import { routingFor, withRules } from './routing/context';
+import type { RoutingPort } from './routing/port';
+import { type RoutingTarget, sameTarget } from './routing/target';
 
 type Event = ResourceEvent & { RequestType: 'Create' | 'Update' };
 
@@ -26,6 +31,8 @@ interface Planned {
   readonly acquiring: string[];
   /** Legacy API: this resource's own recent order, found in the order book. */
   readonly recentOrderId?: string;
+  /** Where the resource's numbers are routed, when it routes them. */
+  readonly routing?: RoutingPort;
 }
 
 export async function act(event: Event, budget: Budget): Promise<OnEventResult> {
@@ -35,17 +42,24 @@ export async function act(event: Event, budget: Budget): Promise<OnEventResult> 
   const port = portFor(spec.api, budget);
   const planned = spec.search
     ? await planSearch(event, spec as SearchOrderSpec, previous, identity, port)
-    : await planList(event, spec, await priorWithMarks(previous, identity, budget), identity, port);
+    : await planList(event, spec, await priorWithMarks(previous, identity, budget), identity, port, budget);
   return carryOut(event, port, identity, planned, budget);
 }
 
-async function planList(event: Event, spec: OrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<Planned> {
-  const snapshot = await observe(port, identity, [...spec.numbers, ...(previous?.numbers ?? [])]);
+async function planList(
+  event: Event, spec: OrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort, budget: Budget,
+): Promise<Planned> {
+  const routing = await routingFor([spec.target, previous?.target], budget);
+  const snapshot = await withRules(await observe(port, identity, [...spec.numbers, ...(previous?.numbers ?? [])]), routing);
   const recent = !port.marksNumbers && event.RequestType === 'Create'
     ? await findRecentOrder(port, spec.productType, spec.numbers, leaving(snapshot)) : undefined;
-  const plan = planAct({ requestType: event.RequestType, spec, previous, identity, snapshot, recentOrderNumbers: recent?.numbers.map(n => n.number) });
+  const targetExists = spec.target && (event.RequestType === 'Create' || !sameTarget(spec.target, previous?.target))
+    ? await lookUpTarget(routing, spec.target) : undefined;
+  const plan = planAct({
+    requestType: event.RequestType, spec, previous, identity, snapshot, recentOrderNumbers: recent?.numbers.map(n => n.number), targetExists, region: lambdaRegion(),
+  });
   if (plan.refusals.length > 0) throw new EventFailure(`Nothing was changed: ${plan.refusals.join('; ')}`);
-  return { snapshot, steps: plan.steps, acquiring: plan.acquiring, recentOrderId: recent?.id };
+  return { snapshot, steps: plan.steps, acquiring: plan.acquiring, recentOrderId: recent?.id, routing };
 }
 
 /** Search orders: the plan may ask for a search (a read) before it can say what to order. */
@@ -69,7 +83,7 @@ async function carryOut(event: Event, port: ChimePort, identity: Identity, plann
   const physicalId = (orderId?: string) => event.PhysicalResourceId ?? orderId ?? earlier ?? `pno.${identity.resource}`;
   let order;
   try {
-    order = (await executeAct(port, planned.steps, identity)).order;
+    order = (await executeAct(port, planned.steps, identity, planned.routing)).order;
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     if (event.RequestType === 'Update' || !err.changedSomething) throw err.failure;
@@ -79,6 +93,19 @@ async function carryOut(event: Event, port: ChimePort, identity: Identity, plann
   const orderId = order?.id ?? earlier ?? (planned.acquiring.length > 0 ? acquiringOrderId(snapshot, planned.acquiring) : undefined);
   if (orderId) await waitBriefly(port, orderId, budget, order?.status);
   return { PhysicalResourceId: physicalId(order?.id), Data: { StartedAt: String(Date.now()), ...(orderId ? { OrderId: orderId } : {}) } };
+}
+
+/**
+ * Whether a new target exists, before anything is ordered for it. A SIP media application in
+ * another Region (an alternate target) cannot be seen from here, so it is not looked up.
+ */
+async function lookUpTarget(routing: RoutingPort | undefined, target: RoutingTarget): Promise<boolean | undefined> {
+  if (!routing || (target.type === 'SipMediaApplication' && target.region !== lambdaRegion())) return undefined;
+  try {
+    return await routing.targetExists(target.type, target.id);
+  } catch (err) {
+    throw chimeFailure(`Looking up ${target.type} ${target.id}`, err);
+  }
 }
 
 /** The order an earlier delivery of this same request placed (Chime SDK Voice: from its numbers' marks). */

@@ -1,8 +1,9 @@
 import {
-  APIS, PRODUCT_TYPES, apiProblems, defaultApiFor, duplicateNumbers, maskNumber, normalizeNumber, orderNameProblem,
+  APIS, PRODUCT_TYPES, apiProblems, defaultApiFor, duplicateNumbers, maskNumber, normalizeNumber, orderNameProblem, routingProblems,
 } from '../lib/order-rules';
 import { SEARCH_FIELDS, type SearchCriteria, quantityProblems, searchProblems } from '../lib/search-rules';
 import { EventFailure } from './failure';
+import { type RoutingTarget, parseTarget, targetOf } from './routing/target';
 
 /** A search order: numbers found at deploy time, `quantity` of them. */
 export interface SearchSpec {
@@ -23,6 +24,8 @@ export interface OrderSpec {
   readonly allowPartial: boolean;
   /** Take numbers the account holds unowned under this resource instead of refusing them. */
   readonly adopt: boolean;
+  /** Where the numbers are routed once held; undefined: nowhere. */
+  readonly target?: RoutingTarget;
 }
 
 /** What the previous properties held, read leniently: they were accepted once, whatever the rules are now. */
@@ -32,6 +35,7 @@ export interface PreviousSpec {
   readonly name?: string;
   /** The previous properties asked for a search order. */
   readonly search?: boolean;
+  readonly target?: RoutingTarget;
 }
 
 type Props = Record<string, unknown> | undefined;
@@ -56,6 +60,7 @@ export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec
   }
   const { api, name, allowPartial } = sharedMembers(props, productType, label);
   const adopt = parseBoolean(props.AdoptExistingNumbers, `${label}.AdoptExistingNumbers`);
+  const target = parseTarget(props, label);
 
   const problems: string[] = [];
   for (const n of raw as string[]) {
@@ -66,10 +71,11 @@ export function parseSpec(props: Props, label = 'ResourceProperties'): OrderSpec
   problems.push(...apiProblems(productType, api, name));
   if (adopt && api === 'chime') problems.push('adopting numbers needs the chime-sdk-voice API, whose numbers can carry an owner mark');
   if (name !== undefined) problems.push(...[orderNameProblem(name)].filter((p): p is string => p !== undefined));
+  if (target) problems.push(...routingProblems(productType, api, target.type));
   if (problems.length > 0) throw new EventFailure(`Invalid ${label}: ${problems.join('; ')}`);
 
   const numbers = [...new Set((raw as string[]).map(normalizeNumber))].sort();
-  return { productType, numbers, api, name, allowPartial, adopt };
+  return { productType, numbers, api, name, allowPartial, adopt, ...(target ? { target } : {}) };
 }
 
 /** Api, Name and AllowPartial: the members lists and searches share. */
@@ -109,7 +115,10 @@ function parseSearchSpec(props: Record<string, unknown>, productType: string, la
 
 export function previousSpec(props: Props): PreviousSpec {
   const name = props?.Name;
-  return { numbers: numbersOf(props), api: apiOf(props), name: typeof name === 'string' ? name : undefined, search: isSearch(props) };
+  const target = targetOf(props);
+  return {
+    numbers: numbersOf(props), api: apiOf(props), name: typeof name === 'string' ? name : undefined, search: isSearch(props), ...(target ? { target } : {}),
+  };
 }
 
 /** Whether the properties ask for a search order, read leniently (a Delete must work whatever they hold). */

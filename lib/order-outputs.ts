@@ -52,3 +52,15 @@ export function addOrderOutputs(order: Construct, orderId: string, phoneNumbersC
     },
   });
 }
+
+/** A routed order's outputs, beside its others: `<prefix>Routing` (target type and ID) and `<prefix>SipRuleIds`. */
+export function addRoutingOutputs(order: Construct, routing: string, sipRuleIds?: string): void {
+  const prefix = outputKeyPrefix(order);
+  new CfnOutput(order, 'RoutingOutput', { value: routing, description: `Where ${order.node.path} routes its numbers: target type and ID` })
+    .overrideLogicalId(`${prefix}Routing`);
+  if (sipRuleIds === undefined) return;
+  new CfnOutput(order, 'SipRuleIdsOutput', {
+    value: sipRuleIds,
+    description: `SIP rules routing the numbers of ${order.node.path}, comma-separated, in the order of its numbers`,
+  }).overrideLogicalId(`${prefix}SipRuleIds`);
+}

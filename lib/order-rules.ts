@@ -4,6 +4,13 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export const PRODUCT_TYPES = ['BusinessCalling', 'VoiceConnector', 'SipMediaApplicationDialIn'] as const;
 export const APIS = ['chime', 'chime-sdk-voice'] as const;
+/** Where numbers can be routed, and the product type each needs. */
+export const ROUTING_TARGET_PRODUCT_TYPE = {
+  VoiceConnector: 'VoiceConnector',
+  VoiceConnectorGroup: 'VoiceConnector',
+  SipMediaApplication: 'SipMediaApplicationDialIn',
+} as const;
+export type RoutingTargetType = keyof typeof ROUTING_TARGET_PRODUCT_TYPE;
 
 const E164 = /^\+?[1-9]\d{1,14}$/;
 // The model's pattern; its \s is Java's, ASCII whitespace only.
@@ -133,11 +140,27 @@ export function apiProblems(productType: string, api: string, name: string | und
   return [];
 }
 
+/** Why numbers of this product type and API cannot be routed to this kind of target; empty when they can. */
+export function routingProblems(productType: string, api: string, targetType: string): string[] {
+  const needs = (ROUTING_TARGET_PRODUCT_TYPE as Record<string, string>)[targetType];
+  if (!needs) return [`routing target type "${targetType}" is not one of ${Object.keys(ROUTING_TARGET_PRODUCT_TYPE).join(', ')}`];
+  const problems: string[] = [];
+  if (api !== 'chime-sdk-voice') {
+    problems.push('routing numbers needs the Chime SDK Voice API (the legacy chime API is past its end of support): use api ChimeApi.CHIME_SDK_VOICE, or remove target');
+  }
+  if (productType !== needs) {
+    problems.push(`a ${targetType} target takes ${needs} numbers, not ${productType}: use productType ${needs === 'VoiceConnector' ? 'VOICE_CONNECTOR' : 'SIP_MEDIA_APPLICATION_DIAL_IN'}, `
+      + `or a ${needs === 'VoiceConnector' ? 'SIP media application' : 'Voice Connector (group)'} target`);
+  }
+  return problems;
+}
+
 /**
  * The largest answer the handler may send for this list: every number listed once
- * (acquired or failed), with the other fields at their longest.
+ * (acquired or failed), with the other fields at their longest; with routing, the target and
+ * (SIP media applications) one SIP rule ID per number.
  */
-export function worstCaseResponseBytes(numbers: string[], logicalId = 'L'.repeat(255)): number {
+export function worstCaseResponseBytes(numbers: string[], logicalId = 'L'.repeat(255), routing?: string): number {
   const all = numbers.map(normalizeNumber).sort();
   return Buffer.byteLength(JSON.stringify({
     Status: 'SUCCESS',
@@ -155,6 +178,11 @@ export function worstCaseResponseBytes(numbers: string[], logicalId = 'L'.repeat
       PhoneNumberCount: String(numbers.length),
       FailedPhoneNumbers: [],
       StartedAt: String(Date.UTC(2100, 0)),
+      ...(routing ? {
+        RoutingTargetType: 'VoiceConnectorGroup',
+        RoutingTargetId: 'T'.repeat(64),
+        SipRuleIds: routing === 'SipMediaApplication' ? all.map(() => '00000000-0000-0000-0000-000000000000') : [],
+      } : {}),
     },
   }));
 }

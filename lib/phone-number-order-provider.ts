@@ -36,6 +36,18 @@ export interface PhoneNumberOrderProviderProps {
   readonly logRemovalPolicy?: RemovalPolicy;
 }
 
+/**
+ * Routing taken away (before numbers change product type or are released, and by
+ * Custom::ChimePhoneNumberRouting on delete): granted to both functions, since both do it.
+ * SIP rules are disabled before they are deleted, as Chime requires.
+ */
+const UNROUTE_ACTIONS = [
+  'chime:DeleteSipRule',
+  'chime:DisassociatePhoneNumbersFromVoiceConnector',
+  'chime:DisassociatePhoneNumbersFromVoiceConnectorGroup',
+  'chime:GetSipRule',
+  'chime:UpdateSipRule',
+];
 /** The `chime:` actions each handler calls; nothing else is granted. */
 const ON_EVENT_ACTIONS = [
   'chime:BatchDeletePhoneNumber',
@@ -48,6 +60,11 @@ const ON_EVENT_ACTIONS = [
   'chime:RestorePhoneNumber',
   'chime:SearchAvailablePhoneNumbers',
   'chime:UpdatePhoneNumber',
+  // A routing target is looked up before anything is ordered for it.
+  'chime:GetSipMediaApplication',
+  'chime:GetVoiceConnector',
+  'chime:GetVoiceConnectorGroup',
+  ...UNROUTE_ACTIONS,
 ];
 const IS_COMPLETE_ACTIONS = [
   'chime:BatchDeletePhoneNumber',
@@ -61,6 +78,11 @@ const IS_COMPLETE_ACTIONS = [
   'chime:ListPhoneNumberOrders',
   // Giving back an adopted number (its Name) when a failed create or a removal lets it go.
   'chime:UpdatePhoneNumber',
+  // Routing the numbers once the order has them, and keeping it in step.
+  'chime:AssociatePhoneNumbersWithVoiceConnector',
+  'chime:AssociatePhoneNumbersWithVoiceConnectorGroup',
+  'chime:CreateSipRule',
+  ...UNROUTE_ACTIONS,
 ];
 
 const ON_EVENT_TIMEOUT = Duration.minutes(2);

@@ -3,11 +3,13 @@ import { Construct } from 'constructs';
 import { apiRegionProblem, legacyApiProblem } from './api-regions';
 import { ChimeApi } from './chime-api';
 import {
-  RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, worstCaseResponseBytes,
+  RESPONSE_LIMIT_BYTES, apiProblems, duplicateNumbers, numberProblems, orderNameProblem, routingProblems, worstCaseResponseBytes,
 } from './order-rules';
-import { addOrderOutputs } from './order-outputs';
+import { addOrderOutputs, addRoutingOutputs } from './order-outputs';
 import { PhoneNumberOrderProvider } from './phone-number-order-provider';
 import type { PhoneNumberSearch } from './phone-number-search';
+import { PhoneNumberRouting } from './phone-number-routing';
+import { PhoneNumberTarget, PhoneNumberTargetType } from './phone-number-target';
 import { PhoneProductType } from './phone-product-type';
 import { searchProperties } from './search-properties';
 import { quantityProblems, searchProblems } from './search-rules';
@@ -77,6 +79,15 @@ export interface PhoneNumberOrderProps {
    */
   readonly removalPolicy?: RemovalPolicy;
   /**
+   * Where to route the numbers once they are held: a Voice Connector or group (VOICE_CONNECTOR
+   * numbers) or a SIP media application (SIP_MEDIA_APPLICATION_DIAL_IN numbers, one SIP rule per
+   * number). Kept in step on every update; taken away before a number is released, and when the
+   * stack is deleted, whatever the removal policy (see "Routing numbers" in the README).
+   * Chime SDK Voice only, for orders of listed numbers (`e164PhoneNumbers`).
+   * @default - the numbers are not routed
+   */
+  readonly target?: PhoneNumberTarget;
+  /**
    * The provider that handles the order's events. Giving an existing order another provider
    * changes its ServiceToken, which CloudFormation refuses: change the shared provider's settings
    * with `PhoneNumberOrderProvider.configure()` instead.
@@ -131,6 +142,14 @@ export class PhoneNumberOrder extends Construct {
   public readonly apiRegion?: string;
   /** The underlying custom resource. */
   public readonly resource: CustomResource;
+  /** With a target: what the numbers are routed to (a PhoneNumberTargetType value). */
+  public readonly routingTargetType?: string;
+  /** With a target: the ID of the Voice Connector, group or SIP media application the numbers are routed to. */
+  public readonly routingTargetId?: string;
+  /** With a SIP media application target: each number's SIP rule ID, in the order of `phoneNumbers` (a deploy-time list). */
+  public readonly sipRuleIds?: string[];
+  /** With a target: the resource that takes the routing away when the stack no longer wants it. */
+  public readonly routing?: CustomResource;
 
   constructor(scope: Construct, id: string, props: PhoneNumberOrderProps) {
     super(scope, id);
@@ -148,19 +167,24 @@ export class PhoneNumberOrder extends Construct {
     }
 
     const provider = props.provider ?? PhoneNumberOrderProvider.getOrCreate(this);
+    // What the routing resource must know of the order to take its routing away.
+    const routed = {
+      ProductType: props.productType,
+      E164PhoneNumbers: props.e164PhoneNumbers,
+      Api: this.api,
+      ApiRegion: this.apiRegion,
+      ...(props.target ? { Routing: props.target._renderProperties(Stack.of(this)) } : {}),
+    };
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       serviceTimeout: provider.serviceTimeout,
       resourceType: PhoneNumberOrder.RESOURCE_TYPE,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       properties: {
-        ProductType: props.productType,
-        E164PhoneNumbers: props.e164PhoneNumbers,
+        ...routed,
         // A search that is no PhoneNumberSearch is reported by the validation, not thrown here.
         Search: typeof props.search?.criteria === 'object' && props.search.criteria !== null ? searchProperties(props.search) : undefined,
         Quantity: props.search ? props.quantity ?? 1 : undefined,
-        Api: this.api,
-        ApiRegion: this.apiRegion,
         Name: props.name,
         AllowPartial: props.allowPartial ?? false,
         AdoptExistingNumbers: props.adoptExistingNumbers ?? false,
@@ -174,8 +198,19 @@ export class PhoneNumberOrder extends Construct {
     this.phoneNumberCount = Token.asNumber(this.resource.getAtt('PhoneNumberCount'));
     this.failedPhoneNumbers = Token.asList(this.resource.getAtt('FailedPhoneNumbers'));
 
+    if (props.target) {
+      this.routingTargetType = this.resource.getAttString('RoutingTargetType');
+      this.routingTargetId = this.resource.getAttString('RoutingTargetId');
+      this.sipRuleIds = Token.asList(this.resource.getAtt('SipRuleIds'));
+      this.routing = new PhoneNumberRouting(this, 'Routing', { serviceToken: provider.serviceToken, order: this.resource, orderProperties: routed }).resource;
+    }
+
     if (props.outputs ?? true) {
       addOrderOutputs(this, this.orderId, this.phoneNumbersCommaSeparated);
+      if (props.target) {
+        addRoutingOutputs(this, Fn.join(' ', [this.routingTargetType!, this.routingTargetId!]),
+          props.target.targetType === PhoneNumberTargetType.SIP_MEDIA_APPLICATION ? Fn.join(',', this.sipRuleIds!) : undefined);
+      }
     }
   }
 
@@ -191,6 +226,13 @@ export class PhoneNumberOrder extends Construct {
       problems.push(`api "${this.api}" is not a ChimeApi: use ChimeApi.CHIME_SDK_VOICE or ChimeApi.CHIME`);
     }
     problems.push(...apiProblems(props.productType, this.api, props.name, v));
+    if (props.target) {
+      problems.push(...routingProblems(props.productType, this.api, props.target.targetType), ...props.target._problems());
+      if (props.search !== undefined) {
+        problems.push('target routes the numbers of e164PhoneNumbers orders; a search order cannot route them yet: list the numbers it found '
+          + 'in e164PhoneNumbers to route them, or remove target');
+      }
+    }
     if (props.adoptExistingNumbers && this.api === ChimeApi.CHIME) {
       problems.push('adoptExistingNumbers needs Chime SDK Voice, whose numbers can carry an owner mark, and this order uses the legacy API '
         + '(ChimeApi.CHIME): remove adoptExistingNumbers');
@@ -203,7 +245,7 @@ export class PhoneNumberOrder extends Construct {
     if (props.search !== undefined || props.e164PhoneNumbers === undefined || props.quantity !== undefined) {
       problems.push(...this.searchProblems(props));
     } else if (!Token.isUnresolved(props.e164PhoneNumbers)) {
-      problems.push(...this.numberListProblems(props.e164PhoneNumbers, props.productType, productTypeKnown));
+      problems.push(...this.numberListProblems(props.e164PhoneNumbers, props.productType, productTypeKnown, props.target));
     }
     return problems;
   }
@@ -250,7 +292,7 @@ export class PhoneNumberOrder extends Construct {
     return problem ? [problem] : [];
   }
 
-  private numberListProblems(numbers: string[], productType: PhoneProductType, productTypeKnown: boolean): string[] {
+  private numberListProblems(numbers: string[], productType: PhoneProductType, productTypeKnown: boolean, target?: PhoneNumberTarget): string[] {
     if (numbers.length === 0) return ['e164PhoneNumbers is empty: list at least one number in E.164 format, e.g. [\'+12065550100\']'];
     const concrete = numbers.filter(n => !Token.isUnresolved(n));
     const problems = productTypeKnown ? concrete.flatMap(n => numberProblems(n, productType, n, ENUM_VOCABULARY)) : [];
@@ -259,9 +301,10 @@ export class PhoneNumberOrder extends Construct {
       problems.push(`e164PhoneNumbers lists ${dups.join(', ')} more than once (a leading + does not make a different number): list each number once`);
     }
     if (concrete.length === numbers.length) {
-      const bytes = worstCaseResponseBytes(concrete);
+      const bytes = worstCaseResponseBytes(concrete, undefined, target?.targetType);
       if (bytes > RESPONSE_LIMIT_BYTES) {
-        const perNumber = Math.max(...concrete.map(n => n.length + 1));
+        // Each number also costs its SIP rule's ID (a quoted UUID and a comma) with a SIP media application target.
+        const perNumber = Math.max(...concrete.map(n => n.length + 1)) + (target?.targetType === PhoneNumberTargetType.SIP_MEDIA_APPLICATION ? 39 : 0);
         const fits = Math.floor(concrete.length - (bytes - RESPONSE_LIMIT_BYTES) / perNumber);
         problems.push(`e164PhoneNumbers has ${concrete.length} numbers, too many for CloudFormation's 4,096-byte custom resource response `
           + `(about ${bytes} bytes): split them over several PhoneNumberOrder constructs of at most ${fits} numbers each`);

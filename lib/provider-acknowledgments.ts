@@ -62,6 +62,6 @@ export function acknowledgeChimeResourceWildcard(role: IConstruct, chimeActions:
   acknowledgeNagFinding(role, {
     rule: 'AwsSolutions-IAM5',
     appliesTo: 'Resource::*',
-    reason: `Amazon Chime phone number actions support no resource-level permissions; the statement grants only ${chimeActions.join(', ')}`,
+    reason: `Amazon Chime phone number actions support no resource-level permissions, and the routing targets are any the stack's orders name; the statement grants only ${chimeActions.join(', ')}`,
   });
 }

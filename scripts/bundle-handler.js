@@ -8,15 +8,19 @@ const path = require('path');
 
 const root = path.join(__dirname, '..');
 const outdir = path.join(root, 'dist', 'handler');
-const ADAPTERS = ['chime', 'chime-sdk-voice'];
+/** Each adapter, by the file that requires it on first use. */
+const ADAPTERS = { 'chime': 'ports.ts', 'chime-sdk-voice': 'ports.ts', 'routing': 'context.ts' };
 
-/** lambda/ports.ts's require('./adapters/<api>') becomes require('./<api>.js'), a file of its own beside index.js. */
+/**
+ * lambda/ports.ts's require('./adapters/<api>') and lambda/routing/context.ts's
+ * require('../adapters/routing') become require('./<name>.js'), a file of its own beside index.js.
+ */
 const adaptersApart = {
   name: 'adapters-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/adapters\/[\w-]+$/ }, args => {
+    build.onResolve({ filter: /^\.\.?\/adapters\/[\w-]+$/ }, args => {
       const name = path.basename(args.path);
-      if (path.basename(args.importer) !== 'ports.ts' || !ADAPTERS.includes(name)) return undefined;
+      if (ADAPTERS[name] !== path.basename(args.importer)) return undefined;
       return { path: `./${name}.js`, external: true };
     });
   },
@@ -54,7 +58,7 @@ const common = {
 async function main() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [path.join(root, 'lambda', 'index.ts')], outfile: path.join(outdir, 'index.js'), plugins: [adaptersApart, metadataAsJson] }),
-    ...ADAPTERS.map(name => esbuild.build({ ...common, entryPoints: [path.join(root, 'lambda', 'adapters', `${name}.ts`)], outfile: path.join(outdir, `${name}.js`) })),
+    ...Object.keys(ADAPTERS).map(name => esbuild.build({ ...common, entryPoints: [path.join(root, 'lambda', 'adapters', `${name}.ts`)], outfile: path.join(outdir, `${name}.js`) })),
   ]);
 }
 

@@ -51,8 +51,12 @@ describe('PhoneNumberOrder template', () => {
   test('grants exactly the chime actions the handlers call, on no other service wildcard', () => {
     const template = stackWith({});
     expect([...new Set(chimeActions(template))].sort()).toEqual([
-      'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder',
-      'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:RestorePhoneNumber', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber',
+      'chime:AssociatePhoneNumbersWithVoiceConnector', 'chime:AssociatePhoneNumbersWithVoiceConnectorGroup',
+      'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:CreateSipRule', 'chime:DeleteSipRule',
+      'chime:DisassociatePhoneNumbersFromVoiceConnector', 'chime:DisassociatePhoneNumbersFromVoiceConnectorGroup',
+      'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder', 'chime:GetSipMediaApplication', 'chime:GetSipRule',
+      'chime:GetVoiceConnector', 'chime:GetVoiceConnectorGroup', 'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers',
+      'chime:RestorePhoneNumber', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber', 'chime:UpdateSipRule',
     ]);
     const all = Object.values(template.findResources('AWS::IAM::Policy'))
       .flatMap(p => p.Properties.PolicyDocument.Statement).flatMap((s: { Action: string | string[] }) => ([] as string[]).concat(s.Action));
@@ -67,11 +71,16 @@ describe('PhoneNumberOrder template', () => {
     ]));
     const logging = ['logs:CreateLogStream', 'logs:PutLogEvents'];
     const invoke = ['lambda:GetFunction', 'lambda:InvokeFunction'];
+    // Both functions take routing away (before a release or a product type change, and on delete).
+    const unroute = ['chime:DeleteSipRule', 'chime:DisassociatePhoneNumbersFromVoiceConnector', 'chime:DisassociatePhoneNumbersFromVoiceConnectorGroup',
+      'chime:GetSipRule', 'chime:UpdateSipRule'];
     expect(byPolicy).toEqual({
       OnEvent: [...logging, 'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder',
-        'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:RestorePhoneNumber', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber'].sort(),
+        'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:RestorePhoneNumber', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber',
+        'chime:GetSipMediaApplication', 'chime:GetVoiceConnector', 'chime:GetVoiceConnectorGroup', ...unroute].sort(),
       IsComplete: [...logging, 'chime:BatchDeletePhoneNumber', 'chime:CreatePhoneNumberOrder', 'chime:GetPhoneNumber', 'chime:GetPhoneNumberOrder',
-        'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber'].sort(),
+        'chime:ListPhoneNumberOrders', 'chime:ListPhoneNumbers', 'chime:SearchAvailablePhoneNumbers', 'chime:UpdatePhoneNumber',
+        'chime:AssociatePhoneNumbersWithVoiceConnector', 'chime:AssociatePhoneNumbersWithVoiceConnectorGroup', 'chime:CreateSipRule', ...unroute].sort(),
       FrameworkOnEvent: [...invoke, ...logging, 'states:StartExecution'].sort(),
       FrameworkWaiter: [...invoke, ...logging].sort(),
       waiterstatemachine: ['lambda:InvokeFunction', 'logs:CreateLogDelivery', 'logs:CreateLogStream', 'logs:DeleteLogDelivery', 'logs:DescribeLogGroups',

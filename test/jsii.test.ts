@@ -47,7 +47,9 @@ test('its types are the public API that require() gives, nothing internal', () =
   expect(types.map(t => t.fqn).sort()).toEqual([
     'phone-number-order.ChimeApi', 'phone-number-order.PhoneNumberOrder', 'phone-number-order.PhoneNumberOrderProps',
     'phone-number-order.PhoneNumberOrderProvider', 'phone-number-order.PhoneNumberOrderProviderProps', 'phone-number-order.PhoneNumberSearch',
-    'phone-number-order.PhoneNumberSearchCriteria', 'phone-number-order.PhoneNumberType', 'phone-number-order.PhoneProductType',
+    'phone-number-order.PhoneNumberSearchCriteria', 'phone-number-order.PhoneNumberTarget', 'phone-number-order.PhoneNumberTargetType',
+    'phone-number-order.PhoneNumberType', 'phone-number-order.PhoneProductType', 'phone-number-order.SipMediaApplicationTargetOptions',
+    'phone-number-order.VoiceConnectorTargetOptions',
   ]);
   const runtime = types.filter(t => t.kind !== 'interface').map(t => t.fqn.split('.')[1]).sort();
   expect(Object.keys(api).sort()).toEqual(runtime);

@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { exampleStack } from '../bin/example-stack';
 import { acknowledgeNagFinding } from '../lib/nag-acknowledgment';
+import { routingExampleStack } from '../bin/routing-example-stack';
 
 function nagApp(): App {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'nag-')) });
@@ -21,6 +22,12 @@ const acknowledgments = (app: App) => app.node.findAll()
 test('the example stack passes cdk-nag AwsSolutions with nothing unacknowledged', () => {
   const app = nagApp();
   exampleStack(app);
+  expect(() => app.synth()).not.toThrow();
+});
+
+test('the routing example (Voice Connectors, a SIP media application and its Lambda, routed orders) passes too', () => {
+  const app = nagApp();
+  routingExampleStack(app);
   expect(() => app.synth()).not.toThrow();
 });
 

@@ -25,7 +25,7 @@ test('every invariant holds: no duplicate, orphan, lost number, half-done stack,
   expect(report.problems).toEqual([]);
   expect(report.violations).toEqual({
     duplicates: 0, orphans: 0, lost: 0, halfDone: 0, unanswered: 0, malformed: 0, crashes: 0,
-    loggedNumbers: 0, numbersInReasons: 0, loggedCredentials: 0, runnerErrors: 0,
+    loggedNumbers: 0, numbersInReasons: 0, loggedCredentials: 0, runnerErrors: 0, routingLeftovers: 0, stuckTargets: 0,
   });
   expect(report.results).toHaveLength(CI.runs);
   expect(report.ok).toBe(true);
@@ -52,6 +52,15 @@ test('the mix held search orders: created plainly, racing other customers for nu
   expect((creates['search-short'] ?? 0) + (creates['search-short-allowed'] ?? 0)).toBeGreaterThan(0);
   expect(report.mix.updates['quantity-up'] ?? 0).toBeGreaterThan(0);
   expect(report.mix.updates['quantity-down'] ?? 0).toBeGreaterThan(0);
+});
+
+test('routed orders were played: created, retargeted or unrouted, and deleted with their routing resource', () => {
+  expect(report.mix.routing.routed ?? 0).toBeGreaterThan(0);
+  const routed = report.results.filter(r => r.routed);
+  const labels = routed.flatMap(r => r.events.map(e => e.label));
+  expect(labels).toEqual(expect.arrayContaining(['routing:create']));
+  expect(labels.some(l => /routing:delete$/.test(l))).toBe(true);
+  expect(labels.some(l => /^update:(retarget|toggle-routing|product-type)$/.test(l))).toBe(true);
 });
 
 test('the handlers logged, and no log line holds a whole phone number or a credential', () => {

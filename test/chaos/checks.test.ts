@@ -1,6 +1,10 @@
 // The chaos suite's own checks, on made-up books and lines: a zero from them must mean
 // "nothing found", not "could not find anything".
+import { AssociatePhoneNumbersWithVoiceConnectorCommand, ChimeSDKVoiceClient, CreatePhoneNumberOrderCommand } from '@aws-sdk/client-chime-sdk-voice';
+import { DEFAULT_CREDENTIALS, startEmulator } from '../../emulator';
 import { auditBooks, duplicateCount } from '../../tools/chaos/audit';
+import { auditRouting, createTargets } from '../../tools/chaos/routing';
+import { mask } from '../../tools/chaos/numbers';
 import { LogScanner } from '../../tools/chaos/log-scan';
 import type { EmulatorOrder, EmulatorPhoneNumber } from '../../emulator';
 
@@ -66,5 +70,24 @@ describe('LogScanner', () => {
     scan.add('authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/chime/aws4_request, Signature=abc');
     expect(scan.figures.credentials).toBe(2);
     expect(scan.figures.samples.join(' ')).not.toContain('s3cr3t');
+  });
+});
+
+describe('auditRouting', () => {
+  test('finds a number still routed and the Voice Connector it keeps from being deleted; nothing when the account is clean', async () => {
+    const emulator = await startEmulator({ seed: 3 });
+    const client = new ChimeSDKVoiceClient({ endpoint: emulator.url, region: 'us-east-1', credentials: DEFAULT_CREDENTIALS });
+    try {
+      const targets = await createTargets(emulator.url);
+      expect(await auditRouting(emulator, targets, mask)).toEqual({ leftovers: [], stuck: [] });
+      const again = await createTargets(emulator.url);
+      await client.send(new CreatePhoneNumberOrderCommand({ ProductType: 'VoiceConnector', E164PhoneNumbers: [A] }));
+      await client.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: again.voiceConnectors[0], E164PhoneNumbers: [A] }));
+      const found = await auditRouting(emulator, again, mask);
+      expect(found).toEqual({ leftovers: ['***0100 VoiceConnectorId'], stuck: [expect.stringMatching(`^Voice Connector ${again.voiceConnectors[0]}: BadRequestException`)] });
+    } finally {
+      client.destroy();
+      await emulator.close();
+    }
   });
 });

@@ -34,8 +34,9 @@ const spec = (quantity: number, more: Record<string, unknown> = {}) => ({
   search: { criteria: { AreaCode: '206' }, quantity }, ...more,
 });
 
-const shortAct = (s: ActStep) => (s.kind === 'order' ? `order ${s.numbers.join(',')}` : s.kind === 'name' ? `${s.why} ${s.number}` : s.kind === 'move' ? `move ${s.number}` : `restore ${s.number}`);
-const shortSettle = (s: SettleStep) => (s.kind === 'release' ? `release ${s.numbers.join(',')}` : `let-go ${s.number}`);
+const shortAct = (s: ActStep) => (s.kind === 'order' ? `order ${s.numbers.join(',')}` : s.kind === 'name' ? `${s.why} ${s.number}` : s.kind === 'move' ? `move ${s.number}`
+  : s.kind === 'route' ? `route ${s.steps.length}` : `restore ${s.number}`);
+const shortSettle = (s: SettleStep) => (s.kind === 'release' ? `release ${s.numbers.join(',')}` : s.kind === 'route' ? `route ${s.steps.length}` : `let-go ${s.number}`);
 
 /** A row: the event, the quantity, what the account holds, what a search found. */
 interface Row {

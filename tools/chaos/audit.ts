@@ -26,7 +26,7 @@ export interface Books {
 /** Statuses of numbers the account holds (not leaving, not a failed or cancelled record). */
 const HELD_STATUSES: string[] = ['Unassigned', 'Assigned', 'AcquireInProgress', 'ReleaseFailed', 'DeleteFailed'];
 
-export function auditBooks(books: Books, unavailable: readonly string[], expectedHeld: readonly string[] | undefined): AuditResult {
+export function auditBooks(books: Books, unavailable: readonly string[], expectedHeld: readonly string[] | undefined): Omit<AuditResult, 'routingLeftovers' | 'stuckTargets'> {
   const ours = books.orders
     .filter(o => !o.Unrelated)
     .sort((a, b) => a.CreatedTimestamp.localeCompare(b.CreatedTimestamp));

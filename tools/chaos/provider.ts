@@ -26,6 +26,9 @@ export interface Handlers {
 
 export interface EventRequest {
   readonly requestType: 'Create' | 'Update' | 'Delete';
+  /** Default the order: 'Numbers', Custom::ChimePhoneNumberOrder. */
+  readonly logicalId?: string;
+  readonly resourceType?: string;
   readonly props: Props;
   readonly oldProps?: Props;
   readonly physicalId?: string;
@@ -54,8 +57,8 @@ export async function deliver(handlers: Handlers, req: EventRequest, timing: Pro
     RequestType: req.requestType,
     RequestId: randomUUID(),
     StackId: STACK_ID,
-    LogicalResourceId: 'Numbers',
-    ResourceType: 'Custom::ChimePhoneNumberOrder',
+    LogicalResourceId: req.logicalId ?? 'Numbers',
+    ResourceType: req.resourceType ?? 'Custom::ChimePhoneNumberOrder',
     PhysicalResourceId: req.physicalId,
     ResourceProperties: { ServiceToken: SERVICE_TOKEN, ...req.props },
     ...(req.oldProps ? { OldResourceProperties: { ServiceToken: SERVICE_TOKEN, ...req.oldProps } } : {}),

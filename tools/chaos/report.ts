@@ -26,6 +26,10 @@ export interface Violations {
   loggedCredentials: number;
   /** Failures of the chaos machinery itself. */
   runnerErrors: number;
+  /** Routed runs: associations or SIP rules left on the account once the stack is gone. */
+  routingLeftovers: number;
+  /** Routed runs: Voice Connectors or SIP media applications Chime would not delete once the stack is gone. */
+  stuckTargets: number;
 }
 
 export interface ChaosReport {
@@ -48,6 +52,8 @@ export interface ChaosReport {
     readonly rollbacks: Record<string, number>;
     readonly ends: Record<string, number>;
     readonly orders: Record<string, number>;
+    /** Runs whose order routed its numbers, and those that did not. */
+    readonly routing: Record<string, number>;
   };
   readonly lifecycleMs: { readonly p50: number; readonly p95: number; readonly max: number };
   readonly logs: LogFigures;
@@ -75,6 +81,8 @@ export function buildReport(input: {
     numbersInReasons: events.filter(e => e.reason && hasFullNumber(e.reason)).length,
     loggedCredentials: logs.credentials,
     runnerErrors: input.errors.length,
+    routingLeftovers: sum(results, r => r.audit.routingLeftovers.length),
+    stuckTargets: sum(results, r => r.audit.stuckTargets.length),
   };
   const lifecycles = results.map(r => r.lifecycleMs).sort((a, b) => a - b);
   return {
@@ -92,10 +100,11 @@ export function buildReport(input: {
     mix: {
       policies: tally(results.map(r => r.policy)),
       creates: tally(results.map(r => r.createKind)),
-      updates: tally(events.filter(e => e.phase === 'deploy' && e.requestType === 'Update').map(e => e.label.replace('update:', ''))),
+      updates: tally(events.filter(e => e.phase === 'deploy' && e.requestType === 'Update' && e.label.startsWith('update:')).map(e => e.label.replace('update:', ''))),
       rollbacks: tally(events.filter(e => e.phase === 'rollback' || e.phase === 'rehearsed-rollback').map(e => `${e.phase}:${e.requestType}`)),
       ends: tally(results.map(r => r.end)),
       orders: results.reduce<Record<string, number>>((acc, r) => addCounts(acc, r.audit.ordersByStatus), {}),
+      routing: tally(results.map(r => (r.routed ? 'routed' : 'unrouted'))),
     },
     lifecycleMs: { p50: percentile(lifecycles, 0.5), p95: percentile(lifecycles, 0.95), max: lifecycles[lifecycles.length - 1] ?? 0 },
     logs,
@@ -105,12 +114,14 @@ export function buildReport(input: {
 }
 
 function describeProblems(r: RunResult): string[] {
-  const at = `run ${r.index} (seed ${r.seed}, ${r.policy}, create:${r.createKind})`;
+  const at = `run ${r.index} (seed ${r.seed}, ${r.policy}, create:${r.createKind}${r.routed ? ', routed' : ''})`;
   const out: string[] = [];
   for (const d of r.audit.duplicates) out.push(`${at}: ${d.number} claimed by ${d.orders.length} orders (${d.orders.join(', ')})`);
   if (r.audit.orphans.length) out.push(`${at}: orphans ${r.audit.orphans.join(', ')} (stack ${r.end})`);
   if (r.audit.lost.length) out.push(`${at}: lost ${r.audit.lost.join(', ')} (stack ${r.end})`);
   if (r.halfDone) out.push(`${at}: ${r.halfDone}`);
+  if (r.audit.routingLeftovers.length) out.push(`${at}: routing left once the stack is gone: ${r.audit.routingLeftovers.join(', ')}`);
+  if (r.audit.stuckTargets.length) out.push(`${at}: targets Chime would not delete: ${r.audit.stuckTargets.join(', ')}`);
   for (const e of r.events.filter(ev => ev.unanswered)) out.push(`${at}: ${e.label} unanswered: ${e.unanswered}`);
   if (r.events.some(e => e.reason && hasFullNumber(e.reason))) out.push(`${at}: a FAILED reason shows a whole phone number`);
   if (r.malformed) out.push(`${at}: ${r.malformed} malformed requests: ${r.malformedDetails.slice(0, 3).join(' | ')}`);

@@ -6,7 +6,9 @@ import { auditBooks } from './audit';
 import { poolFor } from './numbers';
 import { deliver } from './provider';
 import { Rng } from './random';
+import { auditRouting, createTargets } from './routing';
 import { Planner } from './scenario';
+import { mask } from './numbers';
 import { playLifecycle } from './stack';
 import type { RunResult, RunSpec } from './types';
 
@@ -15,10 +17,13 @@ const RECENT_UNRELATED = 4;
 
 export async function playRun(spec: RunSpec, crashes: string[], port?: number): Promise<{ result: RunResult; port: number }> {
   const pool = poolFor(spec.index);
-  const planner = new Planner(new Rng(spec.seed), pool, spec.index);
-  const plan = planner.plan(spec);
-  const emulator = await openEmulator(spec, plan.orderDelayMs, plan.pageSize, plan.takenAfterSearchRate, port);
+  const emulator = await openEmulator(spec, port);
   try {
+    // Routing targets are made before the faults start: they stand for what the stack's own Voice Connectors and SIP media applications would be.
+    const targets = await createTargets(emulator.url);
+    const planner = new Planner(new Rng(spec.seed), pool, spec.index, targets);
+    const plan = planner.plan(spec);
+    emulator.configure({ orderDelayMs: plan.orderDelayMs, maxPageSize: plan.pageSize, faults: faultsOf(spec, plan.takenAfterSearchRate) });
     emulator.addUnrelatedOrders(spec.unrelatedOrders);
     emulator.addUnrelatedOrders(RECENT_UNRELATED, { ageMs: 60_000, productType: 'SipMediaApplicationDialIn' });
     emulator.addUnrelatedOrders(RECENT_UNRELATED, { ageMs: 120_000, status: 'Partial' });
@@ -31,13 +36,16 @@ export async function playRun(spec: RunSpec, crashes: string[], port?: number): 
     await settle(emulator, plan.orderDelayMs + 2_000);
     // Numbers other customers took fail in an order like unavailable ones: such a failure claims nothing.
     const unavailable = [...pool.unavailable, ...emulator.takenNumbers()];
-    const audit = auditBooks({ orders: emulator.orders(), phoneNumbers: emulator.phoneNumbers() }, unavailable, life.expectedHeld);
+    const books = auditBooks({ orders: emulator.orders(), phoneNumbers: emulator.phoneNumbers() }, unavailable, life.expectedHeld);
     const stats = emulator.stats();
+    // Once the stack is gone nothing may route its numbers, and its targets must be deletable (not judged for a half-done stack).
+    const routing = life.end === 'half-done' ? { leftovers: [], stuck: [] } : await auditRouting(emulator, targets, mask);
+    const audit = { ...books, routingLeftovers: routing.leftovers, stuckTargets: routing.stuck };
     const f = stats.faultsInjected;
     return {
       port: emulator.port,
       result: {
-        index: spec.index, seed: spec.seed, policy: plan.policy, createKind: plan.createKind,
+        index: spec.index, seed: spec.seed, policy: plan.policy, createKind: plan.createKind, routed: plan.routed,
         orderDelayMs: plan.orderDelayMs, pageSize: plan.pageSize, inlineWaitSeconds: plan.inlineWaitSeconds,
         events: life.events, end: life.end, halfDone: life.halfDone, lifecycleMs, audit,
         requests: stats.requests,
@@ -67,25 +75,25 @@ function configureHandlers(url: string, spec: RunSpec, inlineWaitSeconds: number
  * the previous run of this worker used: should the handlers ever keep SDK clients across
  * invocations, those still reach the emulator of the run under way.
  */
-async function openEmulator(spec: RunSpec, orderDelayMs: number, maxPageSize: number, takenAfterSearchRate: number, port?: number): Promise<Emulator> {
-  const options = {
-    seed: spec.seed,
-    orderDelayMs,
-    maxPageSize,
-    faults: {
-      throttleRate: spec.faults.throttleRate,
-      serverErrorRate: spec.faults.serverErrorRate,
-      dropAfterActRate: spec.faults.dropAfterActRate,
-      latencyMs: spec.faults.latencyMs,
-      takenAfterSearchRate,
-    },
-  };
+async function openEmulator(spec: RunSpec, port?: number): Promise<Emulator> {
+  // Order delay, page size and faults are set once the run's account is set up (see playRun).
+  const options = { seed: spec.seed };
   try {
     return await startEmulator({ ...options, port: port ?? 0 });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     return startEmulator({ ...options, port: 0 });
   }
+}
+
+function faultsOf(spec: RunSpec, takenAfterSearchRate: number) {
+  return {
+    throttleRate: spec.faults.throttleRate,
+    serverErrorRate: spec.faults.serverErrorRate,
+    dropAfterActRate: spec.faults.dropAfterActRate,
+    latencyMs: spec.faults.latencyMs,
+    takenAfterSearchRate,
+  };
 }
 
 /** Waits until no order of ours is Processing, so the audit sees final holdings. */

@@ -2,14 +2,15 @@
 // Updates are drawn from the properties the stack holds at that moment (a failed update is
 // rolled back, so the next one starts from the old properties), so they are planned lazily.
 import { normalize, type NumberPool } from './numbers';
-import type { Rng } from './random';
+import { Rng } from './random';
+import { type RoutingUpdateKind, type Targets, draw, fitRouting, routingFor, routingUpdate } from './routing';
 import { type SearchCreateKind, type SearchUpdateKind, isSearchProps, nextSearchUpdate, planSearchCreate } from './search-scenario';
 import type { DeletionPolicy, Props, RunSpec } from './types';
 
 type ListCreateKind = 'plain' | 'partial' | 'partial-allowed' | 'failed' | 'invalid';
 type ListUpdateKind = 'add' | 'remove' | 'add+remove' | 'product-type' | 'api' | 'no-op' | 'add-unavailable' | 'invalid';
 export type CreateKind = ListCreateKind | SearchCreateKind;
-export type UpdateKind = ListUpdateKind | SearchUpdateKind;
+export type UpdateKind = ListUpdateKind | SearchUpdateKind | RoutingUpdateKind;
 
 export interface Plan {
   readonly policy: DeletionPolicy;
@@ -27,6 +28,8 @@ export interface Plan {
   readonly inlineWaitSeconds?: number;
   /** Search runs: another customer takes numbers after this share of searches (the emulator's takenAfterSearchRate). */
   readonly takenAfterSearchRate: number;
+  /** The order routes its numbers (see routing.ts): a Routing property, and the routing resource beside it. */
+  readonly routed: boolean;
 }
 
 export interface UpdateStep {
@@ -43,16 +46,26 @@ const UPDATE_KINDS: Record<ListUpdateKind, number> = {
 const POLICIES: readonly DeletionPolicy[] = ['Delete', 'Retain', 'RetainExceptOnCreate'];
 /** The share of runs that order by search (search-scenario.ts) instead of listing numbers. */
 const SEARCH_RUNS = 0.3;
+/** Share of list runs whose order routes its numbers, and of their updates that change the routing. */
+const ROUTED_RUNS = 0.4;
+const ROUTING_UPDATES = 0.3;
+const ROUTING_STREAM = 0x726f757465;
 
 export class Planner {
   private revision = 0;
 
-  constructor(private readonly rng: Rng, private readonly pool: NumberPool, private readonly index: number) {}
+  private routed = false;
+
+  /** `targets`: where a routed run may route (made in the run's emulator); without them no run is routed. */
+  constructor(private readonly rng: Rng, private readonly pool: NumberPool, private readonly index: number, private readonly targets?: Targets) {}
 
   plan(spec: RunSpec): Plan {
     const r = this.rng;
     const createKind = r.weighted(CREATE_KINDS);
+    // Its own stream, so that deciding it leaves the seed's other draws (list and search runs) as they were.
+    this.routed = !!this.targets && new Rng(spec.seed ^ ROUTING_STREAM).chance(ROUTED_RUNS);
     const plan: Plan = {
+      routed: this.routed,
       policy: r.pick(POLICIES),
       createKind,
       create: this.createProps(createKind),
@@ -65,8 +78,10 @@ export class Planner {
     };
     // Drawn last, so that a seed's list runs stay what they were before search runs existed.
     if (!r.chance(SEARCH_RUNS)) return plan;
+    // Search orders route nothing (the construct refuses a target with a search).
+    this.routed = false;
     const search = planSearchCreate(r, this.index);
-    return { ...plan, createKind: search.kind, create: search.props, takenAfterSearchRate: search.takenAfterSearchRate };
+    return { ...plan, routed: false, createKind: search.kind, create: search.props, takenAfterSearchRate: search.takenAfterSearchRate };
   }
 
   nextUpdate(current: Props): UpdateStep {
@@ -75,7 +90,14 @@ export class Planner {
       const step = nextSearchUpdate(r, current, ++this.revision);
       return { ...step, rehearseRollback: r.chance(0.3) };
     }
-    let kind = r.weighted(UPDATE_KINDS);
+    if (this.targets && this.routed && r.chance(ROUTING_UPDATES)) {
+      const routingKind = draw(r);
+      const props: Props = { ...current, Revision: String(++this.revision) };
+      routingUpdate(routingKind, props, this.targets);
+      fitRouting(props, this.targets);
+      return { kind: routingKind, props, rehearseRollback: r.chance(0.3) };
+    }
+    let kind: UpdateKind = r.weighted(UPDATE_KINDS);
     const numbers = numbersOf(current);
     const addable = this.pool.available.filter(n => !numbers.includes(n));
     if ((kind === 'remove' || kind === 'add+remove') && numbers.length < 2) kind = 'add';
@@ -102,12 +124,15 @@ export class Planner {
         break;
     }
     props.E164PhoneNumbers = this.spell(r.shuffle(next));
+    fitRouting(props, this.targets);
     return { kind, props, rehearseRollback: r.chance(0.3) };
   }
 
   private createProps(kind: ListCreateKind): Props {
     const r = this.rng;
-    const api = r.chance(0.7) ? 'chime-sdk-voice' : 'chime';
+    // Routing is Chime SDK Voice only: a routed run's order uses it (without drawing more than an unrouted run would).
+    const voice = r.chance(0.7);
+    const api = voice || this.routed ? 'chime-sdk-voice' : 'chime';
     const some = r.shuffle(this.pool.available).slice(0, r.int(1, 3));
     const numbers = {
       plain: some,
@@ -123,7 +148,8 @@ export class Planner {
       AllowPartial: String(kind === 'partial-allowed' || (kind !== 'partial' && r.chance(0.3))),
       Revision: '0',
     };
-    if (api === 'chime-sdk-voice' && r.chance(0.4)) props.Name = `chaos run ${this.index}`;
+    if (voice && r.chance(0.4)) props.Name = `chaos run ${this.index}`;
+    if (this.routed && this.targets) props.Routing = routingFor(props.ProductType, this.targets, 0);
     return props;
   }
 

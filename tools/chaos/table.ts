@@ -18,6 +18,8 @@ export function formatReport(r: ChaosReport): string {
     ['log lines', `${r.logs.lines} scanned: ${v.loggedNumbers} with a full number, ${v.loggedCredentials} with credentials`],
     ['FAILED reasons', `${r.failedEvents} read: ${v.numbersInReasons} with a full number`],
     ['runner errors', String(v.runnerErrors)],
+    ['routing left after delete', String(v.routingLeftovers)],
+    ['targets Chime kept', String(v.stuckTargets)],
     ['lifecycle p50 / p95 / max', `${r.lifecycleMs.p50} / ${r.lifecycleMs.p95} / ${r.lifecycleMs.max} ms`],
     ['wall time', seconds(r.wallMs)],
     ['policies', entries(r.mix.policies)],
@@ -26,6 +28,7 @@ export function formatReport(r: ChaosReport): string {
     ['rollbacks', entries(r.mix.rollbacks)],
     ['stack ends', entries(r.mix.ends)],
     ['our orders', entries(r.mix.orders)],
+    ['routing', entries(r.mix.routing)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, val]) => `${k.padEnd(width)}  ${val}`);

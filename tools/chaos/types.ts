@@ -79,6 +79,10 @@ export interface AuditResult {
   /** Orders of ours still Processing when the audit gave up waiting. */
   readonly unsettledOrders: number;
   readonly ordersByStatus: Record<string, number>;
+  /** Routed runs: what still routes a number once the stack is gone (masked). */
+  readonly routingLeftovers: string[];
+  /** Routed runs: targets Chime would not delete once the stack is gone. */
+  readonly stuckTargets: string[];
 }
 
 export interface FaultFigures {
@@ -94,6 +98,8 @@ export interface RunResult {
   readonly seed: number;
   readonly policy: DeletionPolicy;
   readonly createKind: string;
+  /** The order routed its numbers (see routing.ts). */
+  readonly routed: boolean;
   readonly orderDelayMs: number;
   readonly pageSize: number;
   readonly inlineWaitSeconds?: number;

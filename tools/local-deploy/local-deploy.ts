@@ -114,7 +114,7 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
     const op: StackOperation = {
       store, cloud, out, tty: options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY), sent: result.events,
       region, account: ACCOUNT, queryIntervalMs: options.queryIntervalMs, serviceTimeoutSeconds: options.serviceTimeoutSeconds,
-      faults: options.faults ?? [],
+      faults: options.faults ?? [], chimeEndpoint: endpoint.url,
     };
     const where = `Chime: ${endpoint.description}\nHandler logs: ${shortPath(cwd, store.logFile)}\n\n`;
     try {
