@@ -1,5 +1,10 @@
-import { Stack, Token } from 'aws-cdk-lib';
-import type { CfnSipMediaApplication, CfnVoiceConnector } from 'aws-cdk-lib/aws-chime';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+
+// The native types are taken as CfnResource, their type checked at synth: aws-cdk-lib's
+// aws_chime.CfnVoiceConnector and CfnSipMediaApplication exist only from 2.273.0, and apps on older
+// releases can still pass theirs (or a CfnResource of that type) this way.
+const VOICE_CONNECTOR_TYPE = 'AWS::Chime::VoiceConnector';
+const SIP_MEDIA_APPLICATION_TYPE = 'AWS::Chime::SipMediaApplication';
 
 /**
  * The kind of resource a PhoneNumberOrder routes its numbers to.
@@ -53,9 +58,13 @@ export interface SipMediaApplicationTargetOptions {
  * Where a PhoneNumberOrder routes its numbers once it holds them (Chime SDK Voice only).
  */
 export class PhoneNumberTarget {
-  /** A Voice Connector of this stack (`AWS::Chime::VoiceConnector`). */
-  public static voiceConnector(connector: CfnVoiceConnector, options: VoiceConnectorTargetOptions = {}): PhoneNumberTarget {
-    return new PhoneNumberTarget(PhoneNumberTargetType.VOICE_CONNECTOR, connector.attrVoiceConnectorId, options.takeOver ?? false);
+  /**
+   * A Voice Connector of this stack: the native `AWS::Chime::VoiceConnector` (aws-cdk-lib's
+   * `aws_chime.CfnVoiceConnector`).
+   */
+  public static voiceConnector(connector: CfnResource, options: VoiceConnectorTargetOptions = {}): PhoneNumberTarget {
+    return new PhoneNumberTarget(PhoneNumberTargetType.VOICE_CONNECTOR, connector.getAtt('VoiceConnectorId').toString(), options.takeOver ?? false,
+      undefined, undefined, typeProblem(connector, VOICE_CONNECTOR_TYPE, 'voiceConnector'));
   }
 
   /** A Voice Connector by its ID (a string or a token). */
@@ -68,10 +77,14 @@ export class PhoneNumberTarget {
     return new PhoneNumberTarget(PhoneNumberTargetType.VOICE_CONNECTOR_GROUP, voiceConnectorGroupId, options.takeOver ?? false);
   }
 
-  /** A SIP media application of this stack (`AWS::Chime::SipMediaApplication`): one SIP rule per number. */
-  public static sipMediaApplication(application: CfnSipMediaApplication, options: SipMediaApplicationTargetOptions = {}): PhoneNumberTarget {
-    return new PhoneNumberTarget(PhoneNumberTargetType.SIP_MEDIA_APPLICATION, application.attrSipMediaApplicationId, options.takeOver ?? false,
-      options.priority ?? 1, options.region ?? application.awsRegion);
+  /**
+   * A SIP media application of this stack: the native `AWS::Chime::SipMediaApplication` (aws-cdk-lib's
+   * `aws_chime.CfnSipMediaApplication`); one SIP rule per number.
+   */
+  public static sipMediaApplication(application: CfnResource, options: SipMediaApplicationTargetOptions = {}): PhoneNumberTarget {
+    const awsRegion = (application as CfnResource & { awsRegion?: string }).awsRegion;
+    return new PhoneNumberTarget(PhoneNumberTargetType.SIP_MEDIA_APPLICATION, application.getAtt('SipMediaApplicationId').toString(),
+      options.takeOver ?? false, options.priority ?? 1, options.region ?? awsRegion, typeProblem(application, SIP_MEDIA_APPLICATION_TYPE, 'sipMediaApplication'));
   }
 
   /** A SIP media application by its ID (a string or a token): one SIP rule per number. */
@@ -86,6 +99,7 @@ export class PhoneNumberTarget {
    * @param takeOver whether numbers another association holds are taken over
    * @param priority SIP media applications: the rule's priority
    * @param region SIP media applications: the application's Region (undefined: the stack's)
+   * @param resourceProblem a native resource of the wrong type, said at synth
    */
   private constructor(
     public readonly targetType: PhoneNumberTargetType,
@@ -93,6 +107,7 @@ export class PhoneNumberTarget {
     public readonly takeOver: boolean,
     public readonly priority?: number,
     public readonly region?: string,
+    private readonly resourceProblem?: string,
   ) {}
 
   /**
@@ -113,7 +128,7 @@ export class PhoneNumberTarget {
    * @internal
    */
   public _problems(): string[] {
-    const problems: string[] = [];
+    const problems: string[] = this.resourceProblem ? [this.resourceProblem] : [];
     if (!Token.isUnresolved(this.targetId) && this.targetId.trim() === '') problems.push(`target ${this.targetType} ID is empty: give the ID of the ${this.targetType}`);
     if (this.priority !== undefined && !Token.isUnresolved(this.priority) && !(Number.isInteger(this.priority) && this.priority >= 1)) {
       problems.push(`target priority ${this.priority} is invalid: use a whole number of at least 1`);
@@ -123,4 +138,10 @@ export class PhoneNumberTarget {
     }
     return problems;
   }
+}
+
+function typeProblem(resource: CfnResource, expected: string, factory: string): string | undefined {
+  if (resource.cfnResourceType === expected) return undefined;
+  return `PhoneNumberTarget.${factory}() takes an ${expected} resource, and ${resource.node.path} is ${resource.cfnResourceType}: `
+    + `pass the ${expected}, or use PhoneNumberTarget.${factory}Id() with an ID`;
 }

@@ -112,3 +112,11 @@ describe('synth refuses a target that does not fit, naming the construct path', 
     expect(() => build(() => PhoneNumberTarget.sipMediaApplicationId('app'), { e164PhoneNumbers: many.slice(0, fits), productType: PhoneProductType.SIP_MEDIA_APPLICATION_DIAL_IN })).not.toThrow();
   });
 });
+
+test('a native resource of another type is refused at synth, naming it and the fix', () => {
+  const app = new App();
+  const stack = new Stack(app, 'Test');
+  const wrong = new CfnSipMediaApplication(stack, 'App', { awsRegion: 'us-east-1', name: 'ivr', endpoints: [{ lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:ivr' }] });
+  new PhoneNumberOrder(stack, 'Numbers', { productType: PhoneProductType.VOICE_CONNECTOR, e164PhoneNumbers: ['+12065550100'], target: PhoneNumberTarget.voiceConnector(wrong) });
+  expect(() => app.synth()).toThrow(/\[Test\/Numbers\] PhoneNumberTarget\.voiceConnector\(\) takes an AWS::Chime::VoiceConnector resource, and Test\/App is AWS::Chime::SipMediaApplication: .*voiceConnectorId\(\)/);
+});

@@ -15,7 +15,7 @@ test('this project loads the floor of the peer ranges, not the devDependencies',
   expect(floor['aws-cdk-lib']).not.toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies['aws-cdk-lib']);
 });
 
-test('lib/ and the example app type-check against the oldest aws-cdk-lib\'s declarations', () => {
+test('lib/ and the example apps (but the routing one) type-check against the oldest aws-cdk-lib\'s declarations', () => {
   const dir = path.join(FLOOR_MODULES, '..');
   // A probe using an API newer than the floor proves the compile sees the oldest declarations: its one error is expected.
   const probe = path.join(dir, 'newer-api-probe.ts');
@@ -36,7 +36,10 @@ test('lib/ and the example app type-check against the oldest aws-cdk-lib\'s decl
       },
     },
     include: [path.join(ROOT, 'lib', '**', '*.ts'), path.join(ROOT, 'bin', '**', '*.ts'), probe],
-    exclude: [],
+    // The routing example (and the app that can select it) declares aws_chime.CfnVoiceConnector and
+    // CfnSipMediaApplication, which aws-cdk-lib has only from 2.273.0; the library itself takes any
+    // CfnResource of those types, so it needs no newer release.
+    exclude: [path.join(ROOT, 'bin', 'routing-example-stack.ts'), path.join(ROOT, 'bin', 'app.ts')],
   }));
   const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig, '--pretty', 'false'], { encoding: 'utf8' });
   const errors = tsc.stdout.split('\n').filter(line => line.includes('error TS'));
