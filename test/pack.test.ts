@@ -28,8 +28,10 @@ test('the package holds exactly the compiled lib, the handler bundle, the assemb
   // Each lib/X.ts ships as dist/lib/X.js and X.d.ts: no tests, sources, scripts, tools, emulator or examples.
   const compiled = fs.readdirSync(path.join(ROOT, 'lib')).filter(f => f.endsWith('.ts'))
     .flatMap(f => [`dist/lib/${f.replace(/\.ts$/, '.js')}`, `dist/lib/${f.replace(/\.ts$/, '.d.ts')}`]);
+  // The handler bundle: index.js and the one file per Chime API adapter it requires for an event of that API.
+  const handler = ['index', 'chime', 'chime-sdk-voice'].map(f => `dist/handler/${f}.js`);
   expect(own().map(f => f.path).sort()).toEqual([
-    '.jsii', 'API.md', 'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/handler/index.js', 'package.json', ...compiled,
+    '.jsii', 'API.md', 'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json', ...handler, ...compiled,
   ].sort());
 });
 
@@ -85,5 +87,8 @@ test('the packed tarball, installed into an app, synthesises with its own handle
   expect(result.phonenumbers.startsWith(path.join(installed, 'node_modules', 'libphonenumber-js'))).toBe(true);
   const handlers = fs.readdirSync(cdkOut).filter(d => d.startsWith('asset.') && fs.existsSync(path.join(cdkOut, d, 'index.js')));
   expect(handlers).toHaveLength(1);
-  expect(fs.readFileSync(path.join(cdkOut, handlers[0], 'index.js'))).toEqual(fs.readFileSync(path.join(installed, 'dist', 'handler', 'index.js')));
+  // Every file the handler loads is in the asset: index.js and the adapter it requires per API.
+  const shipped = path.join(installed, 'dist', 'handler');
+  expect(fs.readdirSync(path.join(cdkOut, handlers[0])).sort()).toEqual(['chime-sdk-voice.js', 'chime.js', 'index.js']);
+  for (const file of fs.readdirSync(shipped)) expect(fs.readFileSync(path.join(cdkOut, handlers[0], file))).toEqual(fs.readFileSync(path.join(shipped, file)));
 }, 120_000);
