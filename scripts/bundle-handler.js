@@ -1,7 +1,8 @@
 // Bundles the handler into dist/handler, minified, so the construct's asset needs neither Docker
 // nor a bundler at synth: index.js (lambda/index.ts and everything it imports) and one file per
 // Chime API adapter with its own SDK client. index.js requires an adapter only when an event for
-// that API comes, so a cold start loads one SDK client, not both.
+// that API comes, so a cold start loads one SDK client, not both. The two Chime SDK Voice adapters
+// (numbers and routing) share one copy of that client, voice-sdk.js.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -55,10 +56,21 @@ const common = {
   alias: { '@aws-sdk/credential-provider-node': path.join(root, 'lambda', 'adapters', 'no-default-credentials.ts') },
 };
 
+/** The Chime SDK Voice adapters' require('./voice-sdk') stays a require of the shared voice-sdk.js. */
+const voiceSdkApart = {
+  name: 'voice-sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/voice-sdk$/ }, () => ({ path: './voice-sdk.js', external: true }));
+  },
+};
+
 async function main() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [path.join(root, 'lambda', 'index.ts')], outfile: path.join(outdir, 'index.js'), plugins: [adaptersApart, metadataAsJson] }),
-    ...Object.keys(ADAPTERS).map(name => esbuild.build({ ...common, entryPoints: [path.join(root, 'lambda', 'adapters', `${name}.ts`)], outfile: path.join(outdir, `${name}.js`) })),
+    ...Object.keys(ADAPTERS).map(name => esbuild.build({
+      ...common, entryPoints: [path.join(root, 'lambda', 'adapters', `${name}.ts`)], outfile: path.join(outdir, `${name}.js`), plugins: [voiceSdkApart],
+    })),
+    esbuild.build({ ...common, entryPoints: [path.join(root, 'lambda', 'adapters', 'voice-sdk.ts')], outfile: path.join(outdir, 'voice-sdk.js') }),
   ]);
 }
 

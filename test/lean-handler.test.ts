@@ -6,6 +6,8 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { promisify } from 'util';
+import { ChimeSDKVoiceClient, CreateVoiceConnectorCommand } from '@aws-sdk/client-chime-sdk-voice';
+import { DEFAULT_CREDENTIALS } from '../emulator';
 import { statusOf, useEmulator, voiceProps } from './support/provider-harness';
 
 const HANDLER_DIR = path.join(__dirname, '..', 'dist', 'handler');
@@ -65,15 +67,25 @@ const create = (props: Record<string, unknown>) => ({ RequestType: 'Create', Log
 
 describe('a cold start loads one API\'s client', () => {
   test.each([
-    ['Chime SDK Voice', voiceProps(['+12065550100']), 'chime-sdk-voice.js'],
-    ['the legacy API', voiceProps(['+12065550100'], { Api: 'chime', ProductType: 'BusinessCalling' }), 'chime.js'],
-  ])('an event for %s loads index.js and that adapter only', async (_api, props, adapter) => {
+    ['Chime SDK Voice', voiceProps(['+12065550100']), ['chime-sdk-voice.js', 'voice-sdk.js']],
+    ['the legacy API', voiceProps(['+12065550100'], { Api: 'chime', ProductType: 'BusinessCalling' }), ['chime.js']],
+  ])('an event for %s loads index.js and that API\'s files only', async (_api, props, files) => {
     const outcome = await handle(create(props));
     expect(outcome.error).toBeUndefined();
     expect(outcome.result?.PhysicalResourceId).toBe(emulator.orders()[0].PhoneNumberOrderId);
     expect(outcome.loadedBefore).toEqual(['index.js']);
-    expect(outcome.loadedAfter).toEqual(['index.js', adapter].sort());
+    expect(outcome.loadedAfter).toEqual(['index.js', ...files].sort());
     expect(emulator.orders()[0].Api).toBe(props.Api);
+  });
+
+  test('a routed order adds the routing adapter, which shares the Chime SDK Voice client file with the number adapter', async () => {
+    const voice = new ChimeSDKVoiceClient({ endpoint: emulator.url, region: 'us-east-1', credentials: DEFAULT_CREDENTIALS });
+    const connector = (await voice.send(new CreateVoiceConnectorCommand({ Name: 'lean', RequireEncryption: true }))).VoiceConnector!.VoiceConnectorId!;
+    voice.destroy();
+    const outcome = await handle(create(voiceProps(['+12065550100'], { Routing: { TargetType: 'VoiceConnector', TargetId: connector, TakeOver: 'false' } })));
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.result?.PhysicalResourceId).toBe(emulator.orders()[0].PhoneNumberOrderId);
+    expect(outcome.loadedAfter).toEqual(['chime-sdk-voice.js', 'index.js', 'routing.js', 'voice-sdk.js']);
   });
 });
 

@@ -36,7 +36,7 @@ export function tables(results: Results): Table[] {
         `${a.initMs.toFixed(1)} ms`, `${results.bundle.anchorInitMs.toFixed(1)} ms`, ratio(a.initMs, results.bundle.anchorInitMs),
       ]),
       note: `The anchor is cdk-amazon-chime-resources' PSTN handler, one file. Ours ships ${kib(results.bundle.shippedBytes)} in all `
-        + `(${ratio(results.bundle.shippedBytes, results.bundle.anchorBytes)} of the anchor): index.js and one file per API, of which an event loads one.`,
+        + `(${ratio(results.bundle.shippedBytes, results.bundle.anchorBytes)} of the anchor): index.js, one adapter file per API (an event loads one), the routing adapter, and the Chime SDK Voice client its number and routing adapters share.`,
     },
     {
       title: `Synth of a stack of N orders (median of ${repeats.synth} fresh processes; ms per fresh App after the process's first synth)`,

@@ -2,7 +2,7 @@ import {
   BatchDeletePhoneNumberCommand, ChimeSDKVoiceClient, CreatePhoneNumberOrderCommand, GetPhoneNumberCommand,
   GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, ListPhoneNumbersCommand, RestorePhoneNumberCommand,
   SearchAvailablePhoneNumbersCommand, UpdatePhoneNumberCommand,
-} from '@aws-sdk/client-chime-sdk-voice';
+} from './voice-sdk';
 import type { ChimePort } from '../chime-port';
 import { restPort } from './rest-port';
 

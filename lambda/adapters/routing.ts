@@ -4,10 +4,9 @@ import {
   AssociatePhoneNumbersWithVoiceConnectorCommand, AssociatePhoneNumbersWithVoiceConnectorGroupCommand, ChimeSDKVoiceClient,
   CreateSipRuleCommand, DeleteSipRuleCommand, DisassociatePhoneNumbersFromVoiceConnectorCommand,
   DisassociatePhoneNumbersFromVoiceConnectorGroupCommand, GetSipMediaApplicationCommand, GetSipRuleCommand, GetVoiceConnectorCommand,
-  GetVoiceConnectorGroupCommand, UpdateSipRuleCommand, type SipRule as WireRule,
-} from '@aws-sdk/client-chime-sdk-voice';
+  GetVoiceConnectorGroupCommand, UpdateSipRuleCommand, clientConfig, type SipRule as WireRule,
+} from './voice-sdk';
 import type { NumberError, RoutingPort, SipRule } from '../routing/port';
-import { clientConfig } from './client-config';
 import { isNotFound } from './map';
 
 /** `region`: the Lambda's own, where the stack's Voice Connectors and SIP media applications are. */

@@ -1,0 +1,13 @@
+// The Chime SDK Voice client and every command the handler sends with it, in one file that both the
+// number adapter (chime-sdk-voice.ts) and the routing adapter (routing.ts) import: the bundle builds it
+// into voice-sdk.js once, instead of one copy of the SDK in each adapter's file.
+export {
+  AssociatePhoneNumbersWithVoiceConnectorCommand, AssociatePhoneNumbersWithVoiceConnectorGroupCommand, BatchDeletePhoneNumberCommand,
+  ChimeSDKVoiceClient, CreatePhoneNumberOrderCommand, CreateSipRuleCommand, DeleteSipRuleCommand,
+  DisassociatePhoneNumbersFromVoiceConnectorCommand, DisassociatePhoneNumbersFromVoiceConnectorGroupCommand, GetPhoneNumberCommand,
+  GetPhoneNumberOrderCommand, GetSipMediaApplicationCommand, GetSipRuleCommand, GetVoiceConnectorCommand, GetVoiceConnectorGroupCommand,
+  ListPhoneNumberOrdersCommand, ListPhoneNumbersCommand, RestorePhoneNumberCommand, SearchAvailablePhoneNumbersCommand,
+  UpdatePhoneNumberCommand, UpdateSipRuleCommand,
+} from '@aws-sdk/client-chime-sdk-voice';
+export type { SipRule } from '@aws-sdk/client-chime-sdk-voice';
+export { clientConfig } from './client-config';
