@@ -261,6 +261,25 @@ describe('Create after a failed attempt', () => {
   });
 });
 
+describe('Create of a stack deployed again under the same name', () => {
+  const recreated = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Test/11111111-1111-1111-1111-111111111111';
+  const elsewhere = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Other/11111111-1111-1111-1111-111111111111';
+
+  test('the numbers its retained resource kept are its own again: taken back without an order; another stack is refused them', async () => {
+    const first = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
+    expect(first.status).toBe('SUCCESS');
+    // The stack is deleted with the default retaining policy: no Delete reaches the handler, the numbers stay.
+    const other = await sendEvent({ requestType: 'Create', stackId: elsewhere, props: voiceProps([A]) });
+    expect(other.status).toBe('FAILED');
+    expect(other.reason).toMatch(/\*\*\*0100/);
+    const again = await sendEvent({ requestType: 'Create', stackId: recreated, props: voiceProps([A, B]) });
+    expect(again.status).toBe('SUCCESS');
+    expect(emulator.orders()).toHaveLength(1);
+    expect(attributesOf(again)).toMatchObject({ PhoneNumbers: [A, B], PhoneNumberCount: '2' });
+    expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['Unassigned', 'Unassigned']);
+  });
+});
+
 describe('Delete while the order is still processing', () => {
   test('waits for the order to end, then releases what it acquired (a rollback after a create timed out)', async () => {
     emulator.configure({ orderDelayMs: 400 });
