@@ -3,7 +3,7 @@
 // answers a non-zero exit code.
 import { DEFAULT_CREDENTIALS } from '../../emulator';
 import * as path from 'path';
-import { readAssembly, selectStacks } from './assembly';
+import { AssemblyStack, readAssembly, selectStacks } from './assembly';
 import { continueUpdateRollback } from './continue-rollback';
 import { deployStack } from './deploy';
 import { destroyStack } from './destroy';
@@ -53,6 +53,8 @@ export interface LocalDeployOptions {
   responseTransport?: ResponseTransport;
   stacks?: string[];
   all?: boolean;
+  /** Refuses the stacks chosen for a deploy before anything is deployed, by throwing a LocalDeployError. */
+  checkStacks?: (stacks: readonly AssemblyStack[]) => void;
   region?: string;
   parameters?: Record<string, string>;
   stdout?: Writer;
@@ -148,6 +150,7 @@ async function deployAll(options: LocalDeployOptions, cwd: string, op: StackOper
   result.assemblyDir = assemblyDir;
   if (synthesised) out.write(`\n✨  Synthesis time: ${seconds(Date.now() - synthStarted)}\n\n`);
   const targets = selectStacks(readAssembly(assemblyDir), options.stacks ?? [], options.all ?? false);
+  options.checkStacks?.(targets);
   out.write(where);
   try {
     for (const [i, target] of targets.entries()) {
