@@ -5,7 +5,10 @@
 // targets deleted cleanly. The ownership audit (routing included) runs after every step.
 import * as fs from 'fs';
 import * as path from 'path';
-import { startEmulator, type Emulator } from '../../emulator';
+import {
+  AssociatePhoneNumbersWithVoiceConnectorCommand, ChimeSDKVoiceClient, DisassociatePhoneNumbersFromVoiceConnectorCommand, UpdateSipRuleCommand,
+} from '@aws-sdk/client-chime-sdk-voice';
+import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../emulator';
 import { statuses, type Run } from '../local-deploy/run';
 import { type AppShape, LocalApp, audit, synthApp } from './multi';
 
@@ -64,6 +67,29 @@ test('create: the Voice Connector and the SIP media application are created, the
     },
   });
   expect(targets()).toEqual({ voiceConnectors: 1, sipMediaApplications: 1, sipRules: 2 });
+});
+
+test('the audit sees routing that is not as the answer says: a number taken off its Voice Connector, a SIP rule disabled', async () => {
+  const voice = new ChimeSDKVoiceClient({ endpoint: emulator.url, region: 'us-east-1', credentials: DEFAULT_CREDENTIALS });
+  try {
+    const [number] = listed('Routed/Connector');
+    const { id: connector } = app.routed()['Routed/Connector'];
+    const [ivrNumber] = listed('Routed/Ivr');
+    const rule = ruleOn(ivrNumber)!;
+    await voice.send(new DisassociatePhoneNumbersFromVoiceConnectorCommand({ VoiceConnectorId: connector, E164PhoneNumbers: [number] }));
+    await voice.send(new UpdateSipRuleCommand({ SipRuleId: rule, Name: (emulator.routing().sipRules.find(r => r.SipRuleId === rule) as { Name: string }).Name, Disabled: true }));
+    const problems = audit(emulator, [app], kept);
+    expect(problems).toHaveLength(2);
+    expect(problems).toEqual(expect.arrayContaining([
+      `${number} of Routed/Connector should be routed by VoiceConnectorId ${connector}, and is not routed`,
+      expect.stringMatching(new RegExp(`^\\${ivrNumber} of Routed/Ivr: its SIP rule ${rule} is disabled, `)),
+    ]));
+    // Put back as the order left them (an association carries no name; the rule keeps its own).
+    await voice.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: connector, E164PhoneNumbers: [number] }));
+    await voice.send(new UpdateSipRuleCommand({ SipRuleId: rule, Name: (emulator.routing().sipRules.find(r => r.SipRuleId === rule) as { Name: string }).Name, Disabled: false }));
+  } finally {
+    voice.destroy();
+  }
 });
 
 test('quantity up, rolled back: the numbers it added are unrouted and released, the others stay routed; then kept: the new numbers routed', async () => {
