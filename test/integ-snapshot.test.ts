@@ -55,7 +55,15 @@ test('the snapshot holds the test\'s shape: one number by search routed to the s
   expect(orders).toEqual([expect.objectContaining({ DeletionPolicy: 'Delete', Properties: expect.objectContaining({ Search: { AreaCode: '206' }, Quantity: 1, Routing: ROUTED }) })]);
   expect(orders[0].Properties.E164PhoneNumbers).toBeUndefined();
   const assertions = fs.readFileSync(path.join(INTEG, SNAPSHOT, 'PhoneNumberOrderIntegTestDefaultTestDeployAssertE763496C.template.json'), 'utf8');
-  expect(callsOf(assertions)).toEqual({ getPhoneNumberOrder: 1, listPhoneNumbers: 1 });
+  expect(callsOf(assertions)).toEqual({ getPhoneNumberOrder: 1, listPhoneNumbers: 1, getPhoneNumber: 1 });
+  // The number checked is the first the order answers with, exported by the test's stack.
+  expect(template.Outputs.AnsweredNumbers).toEqual({
+    Value: { 'Fn::Join': [',', { 'Fn::GetAtt': [expect.stringMatching(/^Numbers/), 'PhoneNumbers'] }] }, Export: { Name: 'PhoneNumberOrderInteg-PhoneNumbers' },
+  });
+  const phoneNumberCalls = Object.values((JSON.parse(assertions) as { Resources: Resources }).Resources).filter(r => r.Properties?.api === 'getPhoneNumber');
+  expect(phoneNumberCalls.map(r => r.Properties.parameters)).toEqual([{
+    PhoneNumberId: { 'Fn::Join': ['', ['"', { 'Fn::Select': [0, { 'Fn::Split': [',', { 'Fn::ImportValue': 'PhoneNumberOrderInteg-PhoneNumbers' }] }] }, '"']] },
+  }]);
   expect(assertions).toContain('\\"OrderedPhoneNumbers\\":[{\\"Status\\":\\"Acquired\\"}]');
   expect(assertions).toContain('\\"Status\\":\\"Assigned\\",\\"Associations\\":[{\\"Name\\":\\"VoiceConnectorId\\"');
   const files = fs.readdirSync(path.join(INTEG, SNAPSHOT));
