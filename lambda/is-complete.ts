@@ -17,7 +17,7 @@ import { portFor } from './ports';
 import { priorWithMarks } from './search-observe';
 import { executeSettle, placeOrder } from './execute';
 import { isTerminal } from './statuses';
-import { routingFor, withRules } from './routing/context';
+import { routingFor, viewOf, withRules } from './routing/context';
 import type { RoutingPort } from './routing/port';
 import { routingAttributes } from './routing/plan';
 import { type OrderSpec, type PreviousSpec, parseSpec, previousSpec } from './spec';
@@ -34,8 +34,8 @@ export async function settle(event: Event, budget: Budget): Promise<IsCompleteRe
     log('INFO', 'order not terminal yet', { orderId: placed.id, status: placed.status });
     return { IsComplete: false };
   }
-  if (spec.search) return answer(event, port, await settleSearch(event, spec as SearchOrderSpec, previous, identity, port), identity, budget);
   const routing = await routingFor([spec.target, previous?.target], budget);
+  if (spec.search) return answer(event, port, await settleSearch(event, spec as SearchOrderSpec, previous, identity, port, routing), identity, budget, routing);
   const settlement = await settleList(event, spec, await priorWithMarks(previous, identity, budget), identity, port, placed, routing);
   return answer(event, port, settlement, identity, budget, routing);
 }
@@ -68,10 +68,13 @@ async function settleList(
  * waiter places that order itself. A client fault of either is a failure of the event, answered
  * like any other: after undoing what a Create acquired.
  */
-async function settleSearch(event: Event, spec: SearchOrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<Settlement> {
+async function settleSearch(
+  event: Event, spec: SearchOrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort, routing: RoutingPort | undefined,
+): Promise<Settlement> {
   const numbers = await observeMarked(port, identity);
-  const partial: Snapshot = { marksNumbers: port.marksNumbers, numbers, orders: new Map() };
-  const orders = await observeOrders(port, searchOrdersToRead(partial, identity, spec.search.quantity));
+  const partial: Snapshot = await withRules({ marksNumbers: port.marksNumbers, numbers, orders: new Map() }, routing);
+  const view = viewOf(partial, identity, [spec.target, previous?.target]);
+  const orders = await observeOrders(port, searchOrdersToRead(partial, identity, spec.search.quantity, view));
   const snapshot: Snapshot = { ...partial, orders };
   const plan = (found?: string[], failure = event.Data?.Failure) => planSearchSettle({
     requestType: event.RequestType, spec, previous, identity, snapshot, found, deferredFailure: failure, outOfTime: outOfTime(event.Data?.StartedAt),

@@ -21,7 +21,7 @@ import { lambdaRegion } from './api-region';
 import { chimeFailure } from './failure';
 import { routingFor, withRules } from './routing/context';
 import type { RoutingPort } from './routing/port';
-import { type RoutingTarget, sameTarget } from './routing/target';
+import { sameTarget } from './routing/target';
 
 type Event = ResourceEvent & { RequestType: 'Create' | 'Update' };
 
@@ -41,7 +41,7 @@ export async function act(event: Event, budget: Budget): Promise<OnEventResult> 
   const identity = identityOf(event.StackId, event.LogicalResourceId, event.RequestId);
   const port = portFor(spec.api, budget);
   const planned = spec.search
-    ? await planSearch(event, spec as SearchOrderSpec, previous, identity, port)
+    ? await planSearch(event, spec as SearchOrderSpec, previous, identity, port, budget)
     : await planList(event, spec, await priorWithMarks(previous, identity, budget), identity, port, budget);
   return carryOut(event, port, identity, planned, budget);
 }
@@ -53,8 +53,7 @@ async function planList(
   const snapshot = await withRules(await observe(port, identity, [...spec.numbers, ...(previous?.numbers ?? [])]), routing);
   const recent = !port.marksNumbers && event.RequestType === 'Create'
     ? await findRecentOrder(port, spec.productType, spec.numbers, leaving(snapshot)) : undefined;
-  const targetExists = spec.target && (event.RequestType === 'Create' || !sameTarget(spec.target, previous?.target))
-    ? await lookUpTarget(routing, spec.target) : undefined;
+  const targetExists = await lookUpNewTarget(event, spec, previous, routing);
   const plan = planAct({
     requestType: event.RequestType, spec, previous, identity, snapshot, recentOrderNumbers: recent?.numbers.map(n => n.number), targetExists, region: lambdaRegion(),
   });
@@ -63,10 +62,16 @@ async function planList(
 }
 
 /** Search orders: the plan may ask for a search (a read) before it can say what to order. */
-async function planSearch(event: Event, spec: SearchOrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort): Promise<Planned> {
+async function planSearch(
+  event: Event, spec: SearchOrderSpec, previous: PreviousSpec | undefined, identity: Identity, port: ChimePort, budget: Budget,
+): Promise<Planned> {
+  const routing = await routingFor([spec.target, previous?.target], budget);
   // A legacy list's numbers carry no mark; they are claimed when the resource turns into a search order.
-  const snapshot = await markedSnapshot(port, identity, previous?.api === 'chime' && !previous.search ? previous.numbers : []);
-  const plan = (found?: string[]) => planSearchAct({ requestType: event.RequestType, spec, previous, identity, snapshot, found });
+  const snapshot = await withRules(await markedSnapshot(port, identity, previous?.api === 'chime' && !previous.search ? previous.numbers : []), routing);
+  const targetExists = await lookUpNewTarget(event, spec, previous, routing);
+  const plan = (found?: string[]) => planSearchAct({
+    requestType: event.RequestType, spec, previous, identity, snapshot, found, targetExists, region: lambdaRegion(),
+  });
   let planned = plan();
   if (planned.refusals.length > 0) throw new EventFailure(`Nothing was changed: ${planned.refusals.join('; ')}`);
   if (planned.search) {
@@ -74,7 +79,7 @@ async function planSearch(event: Event, spec: SearchOrderSpec, previous: Previou
     log('INFO', 'searched for numbers', { wanted: planned.search.count, found: found.length });
     planned = plan(found);
   }
-  return { snapshot, steps: planned.steps, acquiring: planned.acquiring };
+  return { snapshot, steps: planned.steps, acquiring: planned.acquiring, routing };
 }
 
 async function carryOut(event: Event, port: ChimePort, identity: Identity, planned: Planned, budget: Budget): Promise<OnEventResult> {
@@ -96,10 +101,12 @@ async function carryOut(event: Event, port: ChimePort, identity: Identity, plann
 }
 
 /**
- * Whether a new target exists, before anything is ordered for it. A SIP media application in
- * another Region (an alternate target) cannot be seen from here, so it is not looked up.
+ * Whether a new target (on Create, or changed) exists, before anything is ordered for it. A SIP media
+ * application in another Region (an alternate target) cannot be seen from here, so it is not looked up.
  */
-async function lookUpTarget(routing: RoutingPort | undefined, target: RoutingTarget): Promise<boolean | undefined> {
+async function lookUpNewTarget(event: Event, spec: OrderSpec, previous: PreviousSpec | undefined, routing: RoutingPort | undefined): Promise<boolean | undefined> {
+  const target = spec.target;
+  if (!target || (event.RequestType === 'Update' && sameTarget(target, previous?.target))) return undefined;
   if (!routing || (target.type === 'SipMediaApplication' && target.region !== lambdaRegion())) return undefined;
   try {
     return await routing.targetExists(target.type, target.id);

@@ -7,8 +7,8 @@ import { factsOf } from './observe';
 import { type Identity, markOf, nameWith } from './ownership';
 import { refusalFor } from './refusals';
 import { viewOf } from './routing/context';
-import { type RoutingStep, describeRoutes, planRoute, planUnroute } from './routing/plan';
-import { describeTarget } from './routing/target';
+import { missingTarget, unrouteBeforeMove } from './routing/order-plan';
+import { type RoutingStep, planRoute } from './routing/plan';
 import type { OrderSpec, PreviousSpec } from './spec';
 
 export type ActStep =
@@ -117,16 +117,11 @@ export function planAct(input: ActInput): ActPlan {
  */
 function routingRefusals(input: ActInput, steps: ActStep[], moved: string[]): string[] {
   const { spec, snapshot, identity } = input;
-  const refusals: string[] = [];
-  if (spec.target && input.targetExists === false) {
-    refusals.push(`${describeTarget(spec.target)} was not found in ${input.region ?? 'this Region'}: check the ID, and that the target is in the stack's AWS Region`);
-  }
+  const refusals = missingTarget(spec.target, input.targetExists, input.region);
   const view = viewOf(snapshot, identity, [spec.target, input.previous?.target]);
   if (!view) return refusals;
-  const unroute = planUnroute(moved.map(n => factsOf(snapshot, n)), view);
-  for (const f of unroute.foreign) {
-    refusals.push(`${maskNumber(f.number)} is ${describeRoutes(f.routes)}, which this resource did not make, and Chime changes no product type while a number is routed: remove that routing first`);
-  }
+  const unroute = unrouteBeforeMove(moved.map(n => factsOf(snapshot, n)), view);
+  refusals.push(...unroute.refusals);
   if (unroute.steps.length > 0) steps.unshift({ kind: 'route', steps: unroute.steps });
   if (!spec.target) return refusals;
   // Numbers taken in now (adopted): someone else's routing is refused before anything changes.

@@ -7,7 +7,10 @@
 //   searches again for the missing count, past every number already tried, up to MAX_SEARCH_ORDERS
 //   orders per event, then succeeds, keeps what it got (allowPartial) or fails saying what to change;
 // - over: it releases the surplus once nothing is being acquired, the most recently acquired first
-//   (CreatedTimestamp), skipping numbers in use (associated).
+//   (CreatedTimestamp), skipping numbers in use (associated by someone else; routing it made
+//   itself is taken away first);
+// - with a target, it routes every number it holds once nothing is being acquired, and keeps that
+//   routing in step as for a list (see routing/order-plan.ts).
 // A repeated delivery of the same event recognises its own order by the request in the mark, and
 // orders nothing more from onEvent.
 import { maskNumber, numberProblems } from '../lib/order-rules';
@@ -15,8 +18,11 @@ import { describeSearch } from '../lib/search-rules';
 import type { NumberFacts, Snapshot } from './observe';
 import { type Identity, markOf, nameWith } from './ownership';
 import { type ActStep, desiredLabel } from './plan-act';
-import { associatedReason } from './plan-delete';
+import { associatedReason, routedReason } from './plan-delete';
 import type { Attributes, SettleStep, Settlement } from './plan-settle';
+import { viewOf } from './routing/context';
+import { inUse, missingTarget, routeOwned, unrouteBeforeMove } from './routing/order-plan';
+import { type RoutingView, planUnroute } from './routing/plan';
 import type { OrderSpec, PreviousSpec, SearchSpec } from './spec';
 
 /** Orders one event may place: the first, and re-orders after numbers were taken before the order reached them. */
@@ -40,6 +46,10 @@ export interface SearchActInput {
   readonly snapshot: Snapshot;
   /** What the search the plan asked for found. */
   readonly found?: string[];
+  /** Whether the routing target exists where the handler runs; undefined when not looked up. */
+  readonly targetExists?: boolean;
+  /** The handler's AWS Region, for messages. */
+  readonly region?: string;
 }
 
 export interface SearchActPlan {
@@ -97,20 +107,26 @@ function recentlyReleasedFirst(a: NumberFacts, b: NumberFacts): number {
   return (b.deletedAt ?? 0) - (a.deletedAt ?? 0) || newestFirst(a, b);
 }
 
-/** Which held numbers a quantity lets go: the newest without associations; `blocked` when too few are free. */
-export function surplusOf(held: NumberFacts[], quantity: number): { surplus: NumberFacts[]; kept: NumberFacts[]; blocked: NumberFacts[] } {
+/**
+ * Which held numbers a quantity lets go: the newest not in use (see inUse: routing the resource made
+ * does not count, it is taken away first); `blocked` when too few are free.
+ */
+export function surplusOf(held: NumberFacts[], quantity: number, view?: RoutingView): { surplus: NumberFacts[]; kept: NumberFacts[]; blocked: NumberFacts[] } {
   const over = held.length - quantity;
   if (over <= 0) return { surplus: [], kept: held, blocked: [] };
-  const free = held.filter(f => f.associations.length === 0).sort(newestFirst);
-  if (free.length < over) return { surplus: [], kept: held, blocked: held.filter(f => f.associations.length > 0) };
+  const free = held.filter(f => !inUse(f, view)).sort(newestFirst);
+  if (free.length < over) return { surplus: [], kept: held, blocked: held.filter(f => inUse(f, view)) };
   const surplus = free.slice(0, over);
   return { surplus, kept: held.filter(f => !surplus.includes(f)), blocked: [] };
 }
 
-/** The orders isComplete reads: this event's (for what they tried) and the one behind the newest number kept (OrderId). */
-export function searchOrdersToRead(snapshot: Snapshot, identity: Identity, quantity: number): string[] {
+/**
+ * The orders isComplete reads: this event's (for what they tried) and the one behind the newest number
+ * kept (OrderId). `view`: as planSearchSettle will see the routing, so that both keep the same numbers.
+ */
+export function searchOrdersToRead(snapshot: Snapshot, identity: Identity, quantity: number, view?: RoutingView): string[] {
   const h = holdingsOf(snapshot, identity);
-  const newest = newestOrdered(surplusOf(h.held, quantity).kept);
+  const newest = newestOrdered(surplusOf(h.held, quantity, view).kept);
   return [...new Set([...h.rounds, ...(newest?.orderId ? [newest.orderId] : [])])];
 }
 
@@ -131,9 +147,16 @@ export function planSearchAct(input: SearchActInput): SearchActPlan {
   for (const f of restores) steps.push({ kind: 'restore', number: f.number }, ...tidy(spec, f));
 
   const moved = steps.filter((s): s is Extract<ActStep, { kind: 'move' }> => s.kind === 'move').map(s => s.number);
-  const refusals = moved.flatMap(n => numberProblems(n, spec.productType, maskNumber(n)));
+  // Routing this resource made is taken away before a product type change, first of all steps.
+  const unroute = unrouteBeforeMove(moved.map(n => snapshot.numbers.get(n)).filter((f): f is NumberFacts => !!f), searchView(input));
+  const refusals = [
+    ...missingTarget(spec.target, input.targetExists, input.region),
+    ...unroute.refusals,
+    ...moved.flatMap(n => numberProblems(n, spec.productType, maskNumber(n))),
+  ];
   const acquiring = h.acquiring.map(f => f.number);
   if (refusals.length > 0) return { refusals, steps: [], acquiring: [] };
+  if (unroute.steps.length > 0) steps.unshift({ kind: 'route', steps: unroute.steps });
 
   const rest = need - restores.length;
   if (rest <= 0 || h.acquiring.length > 0 || h.thisRequest.length > 0) return { refusals, steps, acquiring };
@@ -147,7 +170,8 @@ export function planSearchSettle(input: SearchSettleInput): SearchSettlement {
   const { spec, identity, snapshot, requestType } = input;
   const quantity = spec.search.quantity;
   const h = holdingsOf(snapshot, identity);
-  const undo = requestType === 'Create' ? undoCreate(h.held, identity) : [];
+  const view = searchView(input);
+  const undo = requestType === 'Create' ? undoCreate(h.held, identity, view) : [];
 
   if (h.acquiring.length > 0) {
     const orderIds = [...new Set(h.acquiring.map(f => f.orderId).filter((id): id is string => !!id))];
@@ -169,21 +193,43 @@ export function planSearchSettle(input: SearchSettleInput): SearchSettlement {
     if (canSearch && picks.length > 0) return { kind: 'order', step: orderStep(spec, identity, picks) };
     const keep = spec.allowPartial && (requestType === 'Update' || h.held.length > 0);
     if (!keep) return { kind: 'fail', steps: undo, reason: shortReason(input, h, canSearch) };
-    return { kind: 'complete', steps: [], attributes: attributesOf(snapshot, h.held) };
+    return complete(input, h.held, [], view);
   }
 
-  const { surplus, kept, blocked } = surplusOf(h.held, quantity);
+  const { surplus, kept, blocked } = surplusOf(h.held, quantity, view);
   if (blocked.length > 0) {
-    return { kind: 'fail', steps: [], reason: `Lowering quantity to ${quantity} would release numbers in use. ${associatedReason(blocked)}` };
+    const why = view ? routedReason(blocked.map(f => ({ number: f.number, routes: planUnroute([f], view).foreign[0].routes }))) : associatedReason(blocked);
+    return { kind: 'fail', steps: [], reason: `Lowering quantity to ${quantity} would release numbers in use. ${why}` };
   }
-  const steps: SettleStep[] = [];
+  // The routing this resource made for the surplus goes first: Chime releases no routed number.
+  const unroute = view ? planUnroute(surplus, view).steps : [];
+  const steps: SettleStep[] = unroute.length > 0 ? [{ kind: 'route', steps: unroute }] : [];
   const release: string[] = [];
   for (const f of surplus) {
     if (f.owner.kind === 'self' && f.owner.mark.kind === 'adopted') steps.push(letGo(f, identity));
     else release.push(f.number);
   }
   if (release.length > 0) steps.push({ kind: 'release', numbers: release });
-  return { kind: 'complete', steps, attributes: attributesOf(snapshot, kept) };
+  return complete(input, kept, steps, view);
+}
+
+/** Complete, holding `kept`: after `steps`, the kept numbers routed to the target (or unrouted when it was removed). */
+function complete(input: SearchSettleInput, kept: NumberFacts[], steps: SettleStep[], view: RoutingView | undefined): Settlement {
+  // A search order takes in no number someone else routes (it adopts nothing): such routing on a number it holds is drift, reported.
+  const routing = routeOwned(kept, input.spec.target, view, () => false);
+  if ('refusals' in routing) throw new Error('a search order refused routing it never refuses');
+  return {
+    kind: 'complete',
+    steps: routing.steps.length > 0 ? [...steps, { kind: 'route', steps: routing.steps }] : steps,
+    attributes: attributesOf(input.snapshot, kept),
+    ...(routing.routed ? { routed: routing.routed } : {}),
+    ...(routing.warnings.length > 0 ? { warnings: routing.warnings } : {}),
+  };
+}
+
+/** How the plans judge routes: present when the resource routes its numbers, now or before this event. */
+function searchView(input: SearchActInput): RoutingView | undefined {
+  return viewOf(input.snapshot, input.identity, [input.spec.target, input.previous?.target]);
 }
 
 /** Moves a held number to the product type, and gives it the label the name asks for. */
@@ -203,11 +249,16 @@ function letGo(f: NumberFacts, identity: Identity): SettleStep {
   return { kind: 'name', number: f.number, name: nameWith(f.label, markOf(identity, 'let-go')), why: 'let-go' };
 }
 
-/** Undo of a failed Create: release what the resource holds, let go what it adopted. */
-function undoCreate(held: NumberFacts[], identity: Identity): SettleStep[] {
+/** Undo of a failed Create: take away the routing it made, release what the resource holds, let go what it adopted. */
+function undoCreate(held: NumberFacts[], identity: Identity, view: RoutingView | undefined): SettleStep[] {
+  const unroute = view ? planUnroute(held, view).steps : [];
   const adopted = held.filter(f => f.owner.kind === 'self' && f.owner.mark.kind === 'adopted');
   const release = held.filter(f => !adopted.includes(f)).map(f => f.number);
-  return [...adopted.map(f => letGo(f, identity)), ...(release.length > 0 ? [{ kind: 'release' as const, numbers: release }] : [])];
+  return [
+    ...(unroute.length > 0 ? [{ kind: 'route' as const, steps: unroute }] : []),
+    ...adopted.map(f => letGo(f, identity)),
+    ...(release.length > 0 ? [{ kind: 'release' as const, numbers: release }] : []),
+  ];
 }
 
 function shortReason(input: SearchSettleInput, h: Holdings, searched: boolean): string {

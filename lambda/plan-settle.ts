@@ -9,8 +9,8 @@ import { factsOf } from './observe';
 import { type Identity, markOf, nameWith } from './ownership';
 import { associatedReason, routedReason } from './plan-delete';
 import { viewOf } from './routing/context';
-import { type RoutingStep, type RoutingView, planRoute, planUnroute } from './routing/plan';
-import type { RoutingTarget } from './routing/target';
+import { type Routed, routeOwned } from './routing/order-plan';
+import { type RoutingStep, type RoutingView, planUnroute } from './routing/plan';
 import type { OrderSpec, PreviousSpec } from './spec';
 
 export type SettleStep =
@@ -30,11 +30,6 @@ export interface Attributes {
   readonly SipRuleIds?: string[];
 }
 
-/** Where the numbers end up routed, and the rules already known (the steps add the ones they create). */
-export interface Routed {
-  readonly target: RoutingTarget;
-  readonly ruleIds: ReadonlyMap<string, string>;
-}
 
 export type Settlement =
   | { readonly kind: 'wait'; readonly why: string; readonly orderIds: string[] }
@@ -118,7 +113,11 @@ export function planSettle(input: SettleInput): Settlement {
     if (inUse.length > 0) return { kind: 'fail', reason: associatedReason(inUse), steps: [] };
   }
   if (toRelease.length > 0) steps.push({ kind: 'release', numbers: toRelease });
-  const routing = routeOwned(input, owned.map(facts), view);
+  const adoptedNow = (n: string) => {
+    const o = facts(n).owner;
+    return o.kind === 'self' && o.mark.kind === 'adopted' && o.mark.request === input.identity.request;
+  };
+  const routing = routeOwned(owned.map(facts), spec.target, view, adoptedNow);
   if ('refusals' in routing) {
     return { kind: 'fail', steps: undo, reason: `The numbers were ${requestType === 'Create' ? 'acquired' : 'kept'} but cannot be routed: ${routing.refusals.join('; ')}` };
   }
@@ -127,26 +126,6 @@ export function planSettle(input: SettleInput): Settlement {
     kind: 'complete', steps, attributes: attributesOf(input, owned, missing),
     ...(routing.routed ? { routed: routing.routed } : {}), ...(routing.warnings.length > 0 ? { warnings: routing.warnings } : {}),
   };
-}
-
-/**
- * The owned numbers routed to the target; or, when the target was removed, the routing this
- * resource made taken away. Someone else's routing refuses a number this request adopted; on a
- * number the resource held before, it is drift: left alone and reported.
- */
-function routeOwned(input: SettleInput, owned: NumberFacts[], view: RoutingView | undefined):
-  { refusals: string[] } | { steps: RoutingStep[]; routed?: Routed; warnings: string[] } {
-  const target = input.spec.target;
-  if (!view) return { steps: [], warnings: [] };
-  if (!target) return { steps: planUnroute(owned, view).steps, warnings: [] };
-  const plan = planRoute(owned, target, view);
-  const adoptedNow = (n: string) => {
-    const o = factsOf(input.snapshot, n).owner;
-    return o.kind === 'self' && o.mark.kind === 'adopted' && o.mark.request === input.identity.request;
-  };
-  const refusals = plan.blocked.filter(b => adoptedNow(b.number)).map(b => b.reason);
-  if (refusals.length > 0) return { refusals };
-  return { steps: plan.steps, routed: { target, ruleIds: plan.ruleIds }, warnings: plan.blocked.map(b => `left as it is: ${b.reason}`) };
 }
 
 function orderRefusal(input: SettleInput, failed: string[], acquired: number): string {

@@ -100,17 +100,19 @@ function parseSearchSpec(props: Record<string, unknown>, productType: string, la
   if (notText.length > 0) throw new EventFailure(`${label}.Search.${notText[0]} must be a string`);
   const criteria = raw as SearchCriteria;
   const { api, name, allowPartial } = sharedMembers(props, productType, label);
+  const target = parseTarget(props, label);
   // CloudFormation hands custom resources every scalar as a string.
   const quantity = props.Quantity === undefined ? 1 : typeof props.Quantity === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(props.Quantity) ? Number(props.Quantity) : props.Quantity;
   const problems = [
-    ...(typeof quantity === 'number' ? quantityProblems(quantity, criteria) : [`Quantity ${JSON.stringify(quantity)} is not a number`]),
+    ...(typeof quantity === 'number' ? quantityProblems(quantity, criteria, target?.type) : [`Quantity ${JSON.stringify(quantity)} is not a number`]),
     ...searchProblems(criteria, productType, api),
     ...apiProblems(productType, api, name),
+    ...(target ? routingProblems(productType, api, target.type) : []),
   ];
   if (parseBoolean(props.AdoptExistingNumbers, `${label}.AdoptExistingNumbers`)) problems.push('adopting numbers applies to E164PhoneNumbers, not to a search order');
   if (name !== undefined) problems.push(...[orderNameProblem(name)].filter((p): p is string => p !== undefined));
   if (problems.length > 0) throw new EventFailure(`Invalid ${label}: ${[...new Set(problems)].join('; ')}`);
-  return { productType, numbers: [], api, name, allowPartial, adopt: false, search: { criteria, quantity: quantity as number } };
+  return { productType, numbers: [], api, name, allowPartial, adopt: false, search: { criteria, quantity: quantity as number }, ...(target ? { target } : {}) };
 }
 
 export function previousSpec(props: Props): PreviousSpec {

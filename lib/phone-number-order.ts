@@ -82,8 +82,9 @@ export interface PhoneNumberOrderProps {
    * Where to route the numbers once they are held: a Voice Connector or group (VOICE_CONNECTOR
    * numbers) or a SIP media application (SIP_MEDIA_APPLICATION_DIAL_IN numbers, one SIP rule per
    * number). Kept in step on every update; taken away before a number is released, and when the
-   * stack is deleted, whatever the removal policy (see "Routing numbers" in the README).
-   * Chime SDK Voice only, for orders of listed numbers (`e164PhoneNumbers`).
+   * stack is deleted, whatever the removal policy (see "Routing numbers" in the README). A search
+   * order routes the numbers it holds: those a higher `quantity` adds once acquired, and those a
+   * lower one releases are unrouted first. Chime SDK Voice only.
    * @default - the numbers are not routed
    */
   readonly target?: PhoneNumberTarget;
@@ -167,10 +168,14 @@ export class PhoneNumberOrder extends Construct {
     }
 
     const provider = props.provider ?? PhoneNumberOrderProvider.getOrCreate(this);
-    // What the routing resource must know of the order to take its routing away.
+    // What the routing resource must know of the order to take its routing away: its numbers, or
+    // for a search order the criteria (the numbers it holds are found by their mark).
     const routed = {
       ProductType: props.productType,
       E164PhoneNumbers: props.e164PhoneNumbers,
+      // A search that is no PhoneNumberSearch is reported by the validation, not thrown here.
+      Search: typeof props.search?.criteria === 'object' && props.search.criteria !== null ? searchProperties(props.search) : undefined,
+      Quantity: props.search ? props.quantity ?? 1 : undefined,
       Api: this.api,
       ApiRegion: this.apiRegion,
       ...(props.target ? { Routing: props.target._renderProperties(Stack.of(this)) } : {}),
@@ -182,9 +187,6 @@ export class PhoneNumberOrder extends Construct {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       properties: {
         ...routed,
-        // A search that is no PhoneNumberSearch is reported by the validation, not thrown here.
-        Search: typeof props.search?.criteria === 'object' && props.search.criteria !== null ? searchProperties(props.search) : undefined,
-        Quantity: props.search ? props.quantity ?? 1 : undefined,
         Name: props.name,
         AllowPartial: props.allowPartial ?? false,
         AdoptExistingNumbers: props.adoptExistingNumbers ?? false,
@@ -228,10 +230,6 @@ export class PhoneNumberOrder extends Construct {
     problems.push(...apiProblems(props.productType, this.api, props.name, v));
     if (props.target) {
       problems.push(...routingProblems(props.productType, this.api, props.target.targetType), ...props.target._problems());
-      if (props.search !== undefined) {
-        problems.push('target routes the numbers of e164PhoneNumbers orders; a search order cannot route them yet: list the numbers it found '
-          + 'in e164PhoneNumbers to route them, or remove target');
-      }
     }
     if (props.adoptExistingNumbers && this.api === ChimeApi.CHIME) {
       problems.push('adoptExistingNumbers needs Chime SDK Voice, whose numbers can carry an owner mark, and this order uses the legacy API '
@@ -271,7 +269,7 @@ export class PhoneNumberOrder extends Construct {
     const criteria = searchProperties(props.search);
     problems.push(...searchProblems(criteria, props.productType, this.api, v => Token.isUnresolved(v)));
     const quantity = props.quantity ?? 1;
-    if (!Token.isUnresolved(quantity)) problems.push(...quantityProblems(quantity, criteria));
+    if (!Token.isUnresolved(quantity)) problems.push(...quantityProblems(quantity, criteria, props.target?.targetType));
     return problems;
   }
 

@@ -89,20 +89,25 @@ export function searchProblems(c: SearchCriteria, productType: string, api: stri
   return problems;
 }
 
-/** The most numbers one search order may hold: its answer (every number listed) must fit CloudFormation's 4,096 bytes. */
-export function maxSearchQuantity(c: SearchCriteria): number {
+/**
+ * The most numbers one search order may hold: its answer (every number listed, and with a target
+ * the target and, for a SIP media application, each number's SIP rule ID) must fit CloudFormation's 4,096 bytes.
+ */
+export function maxSearchQuantity(c: SearchCriteria, targetType?: string): number {
   const length = NANP_COUNTRIES.includes(searchCountry(c)) ? 12 : E164_MAX_LENGTH;
   const sample = (n: number) => Array.from({ length: n }, (_, i) => `+${String(i).padStart(length - 1, '9')}`);
   let fits = 0;
-  while (worstCaseResponseBytes(sample(fits + 1)) <= RESPONSE_LIMIT_BYTES) fits++;
+  while (worstCaseResponseBytes(sample(fits + 1), undefined, targetType) <= RESPONSE_LIMIT_BYTES) fits++;
   return fits;
 }
 
-export function quantityProblems(quantity: number, c: SearchCriteria): string[] {
+/** `targetType`: where the numbers are routed (a RoutingTargetType), if anywhere. */
+export function quantityProblems(quantity: number, c: SearchCriteria, targetType?: string): string[] {
   if (!Number.isInteger(quantity) || quantity < 1) return [`quantity ${quantity} is not a whole number of at least 1: say how many numbers to order`];
-  const max = maxSearchQuantity(c);
+  const max = maxSearchQuantity(c, targetType);
   if (quantity > max) {
-    return [`quantity ${quantity} is too many for CloudFormation's 4,096-byte custom resource response, which lists every number: `
+    const listed = targetType === 'SipMediaApplication' ? 'lists every number and its SIP rule ID' : 'lists every number';
+    return [`quantity ${quantity} is too many for CloudFormation's 4,096-byte custom resource response, which ${listed}: `
       + `at most ${max} fit; split the order over several PhoneNumberOrder constructs`];
   }
   return [];

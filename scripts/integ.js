@@ -3,8 +3,9 @@
 //                                   --dir DIR checks a copy of test/integ at the same depth instead)
 //   node scripts/integ.js update    rewrite the snapshot (offline, deploys nothing)
 //   node scripts/integ.js deploy [integ-runner options, e.g. --profiles NAME]
-//       deploy to a real account, assert, destroy. INTEG_PHONE_NUMBERS=+1...,+1... names the numbers to
-//       order; the committed snapshot is put back afterwards, so your numbers do not end up in it.
+//       deploy to a real account, assert, destroy. It orders one number found by search in area code
+//       INTEG_AREA_CODE (default 206), or INTEG_PHONE_NUMBERS=+1...,+1... names the numbers to order; the
+//       committed snapshot is put back afterwards, so your choices do not end up in it.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -14,7 +15,8 @@ const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
 const dirFlag = args.indexOf('--dir');
 const DIR = dirFlag >= 0 ? path.resolve(args.splice(dirFlag, 2)[1]) : path.join(ROOT, 'test', 'integ');
-const NUMBERS_VARIABLE = 'INTEG_PHONE_NUMBERS';
+// What a real-account run may choose (see test/integ/integ.phone-number-order.ts).
+const CHOICE_VARIABLES = ['INTEG_PHONE_NUMBERS', 'INTEG_AREA_CODE'];
 
 /** Runs integ-runner on DIR; returns its exit status (integ-runner prints what failed). */
 function integRunner(runnerArgs, env = process.env) {
@@ -46,8 +48,8 @@ function tidySnapshot() {
 
 const [mode = 'check', ...rest] = args;
 install('integ');
-// The snapshot holds the fictional default numbers, whatever the environment says.
-const offline = { ...process.env, [NUMBERS_VARIABLE]: '' };
+// The snapshot holds the test's defaults, whatever the environment says.
+const offline = { ...process.env, ...Object.fromEntries(CHOICE_VARIABLES.map(v => [v, ''])) };
 switch (mode) {
   case 'check':
     process.exitCode = integRunner(rest, offline);
@@ -57,10 +59,6 @@ switch (mode) {
     tidySnapshot();
     break;
   case 'deploy': {
-    if (!process.env[NUMBERS_VARIABLE]) {
-      console.error(`set ${NUMBERS_VARIABLE} to the numbers to order, comma-separated (find some with aws chime-sdk-voice search-available-phone-numbers)`);
-      process.exit(2);
-    }
     fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
     const backup = fs.mkdtempSync(path.join(ROOT, 'dist', 'integ-snapshot-'));
     for (const dir of snapshotDirs()) fs.cpSync(dir, path.join(backup, path.basename(dir)), { recursive: true });

@@ -5,6 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnSipMediaApplication, CfnVoiceConnector } from 'aws-cdk-lib/aws-chime';
 import { ChimeApi, PhoneNumberOrder, PhoneNumberSearch, PhoneNumberTarget, PhoneProductType, type PhoneNumberOrderProps } from '../lib';
+import { maxSearchQuantity } from '../lib/search-rules';
 
 const NUMBERS = ['+12065550100', '+12065550101'];
 
@@ -64,6 +65,17 @@ describe('a routed order', () => {
       .hasResourceProperties('Custom::ChimePhoneNumberOrder', { Routing: { TargetType: 'SipMediaApplication', Priority: 1, Region: 'us-east-1', TakeOver: false } });
   });
 
+  test('a search order: the routing resource holds the order\'s search properties, so that it can find the numbers by their mark', () => {
+    const { template } = build(s => PhoneNumberTarget.voiceConnector(connector(s)), { e164PhoneNumbers: undefined, search: PhoneNumberSearch.areaCode('206'), quantity: 3 });
+    const order = logicalId(template, 'Custom::ChimePhoneNumberOrder');
+    const routing = { TargetType: 'VoiceConnector', TargetId: { 'Fn::GetAtt': [logicalId(template, 'AWS::Chime::VoiceConnector'), 'VoiceConnectorId'] }, TakeOver: false };
+    const shared = { ProductType: 'VoiceConnector', Search: { AreaCode: '206' }, Quantity: 3, Api: 'chime-sdk-voice', Routing: routing };
+    template.hasResourceProperties('Custom::ChimePhoneNumberOrder', { ...shared, E164PhoneNumbers: Match.absent() });
+    template.hasResource('Custom::ChimePhoneNumberRouting', {
+      DeletionPolicy: 'Delete', DependsOn: [order], Properties: Match.objectLike({ OrderLogicalId: order, ...shared, E164PhoneNumbers: Match.absent() }),
+    });
+  });
+
   test('an order without a target has no routing resource, property or attribute', () => {
     const stack = new Stack(new App(), 'Plain');
     const order = new PhoneNumberOrder(stack, 'Numbers', { productType: PhoneProductType.VOICE_CONNECTOR, e164PhoneNumbers: NUMBERS });
@@ -92,9 +104,17 @@ describe('synth refuses a target that does not fit, naming the construct path', 
     expect(() => build(target, props)).toThrow(/\n {2}\[Test\/Numbers\] /);
   });
 
-  test('a search order cannot route its numbers yet, and synth says what to do', () => {
-    expect(() => build(() => PhoneNumberTarget.voiceConnectorId('vc'), { e164PhoneNumbers: undefined, search: PhoneNumberSearch.areaCode('206'), quantity: 2 }))
-      .toThrow(/\[Test\/Numbers\] target routes the numbers of e164PhoneNumbers orders; a search order cannot route them yet/);
+  test('a search order: SIP rule IDs count against the response for its quantity too, and the message says how many fit', () => {
+    const search = { e164PhoneNumbers: undefined, search: PhoneNumberSearch.areaCode('206') };
+    const sip = { ...search, productType: PhoneProductType.SIP_MEDIA_APPLICATION_DIAL_IN };
+    const [plain, connector, rules] = [undefined, 'VoiceConnector', 'SipMediaApplication'].map(t => maxSearchQuantity({ AreaCode: '206' }, t));
+    expect(connector).toBeLessThan(plain);
+    expect(rules).toBeLessThan(connector / 2);
+    expect(() => build(() => PhoneNumberTarget.voiceConnectorId('vc'), { ...search, quantity: connector })).not.toThrow();
+    expect(() => build(() => PhoneNumberTarget.voiceConnectorId('vc'), { ...search, quantity: connector + 1 })).toThrow(new RegExp(`at most ${connector} fit`));
+    expect(() => build(() => PhoneNumberTarget.sipMediaApplicationId('app'), { ...sip, quantity: rules })).not.toThrow();
+    expect(() => build(() => PhoneNumberTarget.sipMediaApplicationId('app'), { ...sip, quantity: rules + 1 }))
+      .toThrow(new RegExp(`\\[Test/Numbers\\] quantity ${rules + 1} is too many for CloudFormation's 4,096-byte custom resource response, which lists every number and its SIP rule ID: at most ${rules} fit`));
   });
 
   test('SIP rule IDs count against the 4,096-byte response: fewer numbers fit, and the message says how many', () => {

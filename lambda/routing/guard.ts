@@ -4,7 +4,8 @@
 // create), whatever the order's removal policy: numbers kept by RETAIN are left unrouted, and a
 // Voice Connector or SIP media application of the same stack can then be deleted. Create and
 // Update change nothing: the order resource routes its numbers. It acts for the order (same
-// identity, from the order's logical ID), and takes away only routing the order made.
+// identity, from the order's logical ID), and takes away only routing the order made: from the
+// numbers its properties list, or for a search order from the numbers carrying the order's mark.
 import { maskNumber } from '../../lib/order-rules';
 import type { Budget } from '../budget';
 import type { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from '../events';
@@ -14,7 +15,8 @@ import { log } from '../log';
 import { observe } from '../observe';
 import { identityOf } from '../ownership';
 import { portFor } from '../ports';
-import { numbersOf } from '../spec';
+import { markedSnapshot } from '../search-observe';
+import { isSearch, numbersOf } from '../spec';
 import { routingFor, withRules } from './context';
 import { executeRouting } from './execute';
 import { describeRoutes, planUnroute } from './plan';
@@ -48,10 +50,11 @@ async function unroute(event: ResourceEvent, budget: Budget, lastTry: boolean): 
   const order = props?.OrderLogicalId;
   if (!target || typeof order !== 'string') return 'done';
   const identity = identityOf(event.StackId, order, event.RequestId);
-  const numbers = numbersOf(props);
   const port = portFor('chime-sdk-voice', budget);
   const routing = (await routingFor([target], budget))!;
-  const snapshot = await withRules(await observe(port, identity, numbers), routing);
+  // A search order's numbers are not listed: they are the ones carrying the order's mark.
+  const numbers = isSearch(props) ? await markedSnapshot(port, identity) : await observe(port, identity, numbersOf(props));
+  const snapshot = await withRules(numbers, routing);
   const owned = [...snapshot.numbers.values()].filter(f => f.owner.kind === 'self' && f.state === 'held');
   const plan = planUnroute(owned, { identity, rules: snapshot.rules!, known: [target] });
   for (const f of plan.foreign) log('WARN', `leaving ${maskNumber(f.number)} ${describeRoutes(f.routes)}: the order did not make that routing`);

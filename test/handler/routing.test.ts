@@ -2,31 +2,22 @@
 // numbers to its target and keeps them in step; Custom::ChimePhoneNumberRouting takes the routing
 // away on delete; only routing the resource made is ever touched.
 import {
-  AssociatePhoneNumbersWithVoiceConnectorCommand, ChimeSDKVoiceClient, CreateSipMediaApplicationCommand, CreateSipRuleCommand,
-  CreateVoiceConnectorCommand, CreateVoiceConnectorGroupCommand, DeleteSipMediaApplicationCommand, DeleteVoiceConnectorCommand,
+  AssociatePhoneNumbersWithVoiceConnectorCommand, CreateSipRuleCommand, CreateVoiceConnectorGroupCommand, DeleteSipMediaApplicationCommand, DeleteVoiceConnectorCommand,
 } from '@aws-sdk/client-chime-sdk-voice';
-import { DEFAULT_CREDENTIALS } from '../../emulator';
 import { identityOf, markWord, routeMark } from '../../lambda/ownership';
+import { associationsOf, createSipMediaApplication, createVoiceConnector, sipRulesOf, smaRouting, useVoiceClient, vcRouting } from '../support/chime-routing';
 import { STACK_ID, attributesOf, eventFor, sendEvent, statusOf, useEmulator, voiceProps } from '../support/provider-harness';
 import { isComplete, onEvent } from '../../lambda';
 
 const [A, B, C, D] = ['+12065550100', '+12065550101', '+12065550102', '+12065550103'];
 const emulator = useEmulator();
-let voice: ChimeSDKVoiceClient;
-beforeAll(() => {
-  voice = new ChimeSDKVoiceClient({ endpoint: emulator.url, region: 'us-east-1', credentials: DEFAULT_CREDENTIALS });
-});
-afterAll(() => voice.destroy());
+const voice = useVoiceClient(emulator);
 
-const voiceConnector = async (name = 'vc') => (await voice.send(new CreateVoiceConnectorCommand({ Name: name, RequireEncryption: true }))).VoiceConnector!.VoiceConnectorId!;
-const sma = async (name = 'app') => (await voice.send(new CreateSipMediaApplicationCommand({
-  AwsRegion: 'us-east-1', Name: name, Endpoints: [{ LambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:handler' }],
-}))).SipMediaApplication!.SipMediaApplicationId!;
-const vcRouting = (id: string, extra: Record<string, unknown> = {}) => ({ Routing: { TargetType: 'VoiceConnector', TargetId: id, TakeOver: 'false', ...extra } });
-const smaRouting = (id: string) => ({ Routing: { TargetType: 'SipMediaApplication', TargetId: id, Priority: '1', Region: 'us-east-1', TakeOver: 'false' } });
+const voiceConnector = (name?: string) => createVoiceConnector(voice(), name);
+const sma = (name?: string) => createSipMediaApplication(voice(), name);
 const sipProps = (numbers: string[], app: string) => ({ ...voiceProps(numbers, smaRouting(app)), ProductType: 'SipMediaApplicationDialIn' });
-const associations = (n: string) => emulator.phoneNumbers().find(p => p.E164PhoneNumber === n)?.Associations.map(a => `${a.Name} ${a.Value}`) ?? [];
-const rules = () => emulator.routing().sipRules as { SipRuleId: string; Name: string; TriggerValue: string; Disabled: boolean; TargetApplications: { SipMediaApplicationId: string }[] }[];
+const associations = (n: string) => associationsOf(emulator, n);
+const rules = () => sipRulesOf(emulator);
 const routingAttributes = (data: Record<string, unknown>) => ({ type: data.RoutingTargetType, id: data.RoutingTargetId, rules: data.SipRuleIds });
 
 async function created(props: Record<string, unknown>) {
@@ -81,7 +72,7 @@ test('Update: a changed Voice Connector moves the numbers (ForceAssociate of its
   expect(moved.status).toBe('SUCCESS');
   expect([associations(A), associations(B)]).toEqual([[`VoiceConnectorId ${vc2}`], [`VoiceConnectorId ${vc2}`]]);
   expect(routingAttributes(moved.data)).toEqual({ type: 'VoiceConnector', id: vc2, rules: [] });
-  await voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc1 })); // vc1 is free again
+  await voice().send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc1 })); // vc1 is free again
   const vc3 = await voiceConnector('three');
   const back = await sendEvent({ requestType: 'Update', physicalId: first.physicalId, props: voiceProps([A, B], vcRouting(vc3)), oldProps: voiceProps([A, B], vcRouting(vc2)) });
   expect(back.status).toBe('SUCCESS');
@@ -96,7 +87,7 @@ test('Update: a changed SIP media application keeps each rule, pointed at the ne
   expect(moved.status).toBe('SUCCESS');
   expect(rules().map(r => [r.SipRuleId, r.TargetApplications[0].SipMediaApplicationId])).toEqual([[id, app2]]);
   // No enabled rule targets the old application any more: it can be deleted.
-  await voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: app1 }));
+  await voice().send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: app1 }));
 });
 
 test('Update: Voice Connector to SIP media application: unrouted, product type moved, then routed by rules', async () => {
@@ -106,7 +97,7 @@ test('Update: Voice Connector to SIP media application: unrouted, product type m
   expect({ status: updated.status, reason: updated.reason }).toEqual({ status: 'SUCCESS', reason: undefined });
   expect(emulator.phoneNumbers().find(p => p.E164PhoneNumber === A)?.ProductType).toBe('SipMediaApplicationDialIn');
   expect(associations(A)).toEqual([`SipRuleId ${rules()[0].SipRuleId}`]);
-  await voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc }));
+  await voice().send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc }));
 });
 
 test('Update: the target removed takes away the routing, keeps the numbers', async () => {
@@ -127,8 +118,8 @@ test('Delete unroutes, then releases; a Voice Connector and a SIP media applicat
   expect((await sendEvent({ requestType: 'Delete', physicalId: smaOrder.physicalId, props: sipProps([B], app), logicalId: 'Sip' })).status).toBe('SUCCESS');
   expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['DeleteInProgress', 'DeleteInProgress']);
   expect(rules()).toEqual([]);
-  await voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc }));
-  await voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: app }));
+  await voice().send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc }));
+  await voice().send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: app }));
 });
 
 describe('Custom::ChimePhoneNumberRouting', () => {
@@ -152,20 +143,20 @@ describe('Custom::ChimePhoneNumberRouting', () => {
     const { done } = await send(guard('Delete', voiceProps([A, B], vcRouting(vc)), first.PhysicalResourceId));
     expect(done.IsComplete).toBe(true);
     expect([statusOf(emulator, A), statusOf(emulator, B), associations(A)]).toEqual(['Unassigned', 'Unassigned', []]);
-    await voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc }));
+    await voice().send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: vc }));
     // Another order's SIP rule on another number is not this resource's business.
     expect(rules().map(r => r.TriggerValue)).toEqual([C]);
     const sip = { ...eventFor({ requestType: 'Delete', props: { OrderLogicalId: 'Sip', ...sipProps([C], app) }, logicalId: 'SipRouting', physicalId: 'x' }), ResourceType: 'Custom::ChimePhoneNumberRouting' };
     expect((await onEvent(sip)).Data).toBeUndefined();
     expect(rules()).toEqual([]);
-    await voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: app }));
+    await voice().send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: app }));
   });
 
   test('Delete leaves routing the order did not make', async () => {
     const [vc, other] = [await voiceConnector(), await voiceConnector('other')];
     await created(voiceProps([A], vcRouting(vc)));
     emulator.putNumber({ number: D });
-    await voice.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: other, E164PhoneNumbers: [D] }));
+    await voice().send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: other, E164PhoneNumbers: [D] }));
     await send(guard('Delete', voiceProps([A, D], vcRouting(other)), 'x'));
     // The guard names vc "other", which the order never routed to: A keeps its routing, D is not the order's.
     expect([associations(A), associations(D)]).toEqual([[`VoiceConnectorId ${vc}`], [`VoiceConnectorId ${other}`]]);
@@ -182,7 +173,7 @@ describe('ownership', () => {
   test('a number some other association holds is refused before anything is done; takeOver moves it', async () => {
     const [vc, theirs] = [await voiceConnector(), await voiceConnector('theirs')];
     emulator.putNumber({ number: A, name: 'lobby' });
-    await voice.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: theirs, E164PhoneNumbers: [A] }));
+    await voice().send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: theirs, E164PhoneNumbers: [A] }));
     const refused = await sendEvent({ requestType: 'Create', props: voiceProps([A, B], { AdoptExistingNumbers: 'true', ...vcRouting(vc) }) });
     expect(refused.status).toBe('FAILED');
     expect(refused.reason).toMatch(new RegExp(`Nothing was changed: \\*\\*\\*0100 is associated with Voice Connector ${theirs}, which this resource did not make: .*takeOver`));
@@ -196,7 +187,7 @@ describe('ownership', () => {
   test('a SIP rule made by hand is refused; takeOver takes it over, marked as this resource\'s', async () => {
     const app = await sma();
     emulator.putNumber({ number: A, productType: 'SipMediaApplicationDialIn' });
-    const hand = (await voice.send(new CreateSipRuleCommand({
+    const hand = (await voice().send(new CreateSipRuleCommand({
       Name: 'front desk', TriggerType: 'ToPhoneNumber', TriggerValue: A, TargetApplications: [{ SipMediaApplicationId: app, Priority: 1, AwsRegion: 'us-east-1' }],
     }))).SipRule!.SipRuleId!;
     const props: Record<string, unknown> = { ...sipProps([A], app), AdoptExistingNumbers: 'true' };
@@ -209,7 +200,7 @@ describe('ownership', () => {
   test('a number it holds that someone moved elsewhere since is left alone: updates and their rollbacks go on; Delete will not release it', async () => {
     const [vc, rogue] = [await voiceConnector(), await voiceConnector('rogue')];
     const first = await created(voiceProps([A, B], vcRouting(vc)));
-    await voice.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: rogue, E164PhoneNumbers: [B], ForceAssociate: true }));
+    await voice().send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: rogue, E164PhoneNumbers: [B], ForceAssociate: true }));
     const added = await sendEvent({ requestType: 'Update', physicalId: first.physicalId, props: voiceProps([A, B, C], vcRouting(vc)), oldProps: voiceProps([A, B], vcRouting(vc)) });
     expect({ status: added.status, reason: added.reason }).toEqual({ status: 'SUCCESS', reason: undefined });
     expect([associations(B), associations(C)]).toEqual([[`VoiceConnectorId ${rogue}`], [`VoiceConnectorId ${vc}`]]);
@@ -270,7 +261,7 @@ describe('lost answers', () => {
 
   test('a group target: numbers associated with the group', async () => {
     const vc = await voiceConnector();
-    const group = (await voice.send(new CreateVoiceConnectorGroupCommand({ Name: 'g', VoiceConnectorItems: [{ VoiceConnectorId: vc, Priority: 1 }] }))).VoiceConnectorGroup!.VoiceConnectorGroupId!;
+    const group = (await voice().send(new CreateVoiceConnectorGroupCommand({ Name: 'g', VoiceConnectorItems: [{ VoiceConnectorId: vc, Priority: 1 }] }))).VoiceConnectorGroup!.VoiceConnectorGroupId!;
     const answer = await created(voiceProps([A], { Routing: { TargetType: 'VoiceConnectorGroup', TargetId: group, TakeOver: 'false' } }));
     expect(associations(A)).toEqual([`VoiceConnectorGroupId ${group}`]);
     expect(routingAttributes(answer.data)).toEqual({ type: 'VoiceConnectorGroup', id: group, rules: [] });

@@ -1,7 +1,8 @@
 // Apps of several PhoneNumberOrder resources, deployed through the local deploy against one
 // emulator the test controls, and the audit of the account's books after every step: the
 // ownership promises (no number held by two resources or by none, none released that a
-// resource lists, no stack left in a *_FAILED state).
+// resource lists, no stack left in a *_FAILED state; a routed resource's numbers routed where its
+// answer says, and no SIP rule carrying a routing mark left on a number no routed resource lists).
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../../emulator';
@@ -21,6 +22,8 @@ export interface OrderProps {
   adopt?: boolean;
   allowPartial?: boolean;
   removalPolicy?: 'destroy' | 'retain' | 'retain-on-update-or-delete';
+  /** Routes the numbers to a Voice Connector or SIP media application the stack declares beside the order. */
+  target?: 'voiceConnector' | 'sipMediaApplication';
 }
 export type AppShape = Record<string, Record<string, OrderProps>>;
 
@@ -74,11 +77,39 @@ export class LocalApp {
 
   /** Numbers each resource lists as its own in the stack outputs: "Stack/Construct" → numbers. */
   listed(): Record<string, string[]> {
-    const found: Record<string, string[]> = {};
+    return this.fromOutputs(/^(.+?)PhoneNumbers$/, value => (value ? value.split(',') : []));
+  }
+
+  /**
+   * Where each routed resource routes its numbers, as its last answer says (the local deploy's
+   * record of its attributes: after a rolled-back update the outputs are the earlier ones, while a
+   * number restored by the rollback has a new SIP rule): "Stack/Construct" → target, numbers, and
+   * their SIP rules in the same order.
+   */
+  routed(): Record<string, { type: string; id: string; numbers: string[]; sipRuleIds: string[] }> {
+    const found: Record<string, { type: string; id: string; numbers: string[]; sipRuleIds: string[] }> = {};
+    for (const stack of Object.keys(this.outputs)) {
+      const record = JSON.parse(fs.readFileSync(path.join(this.root, 'state', 'stacks', `${stack}.json`), 'utf8')) as
+        { resources: Record<string, { type: string; path?: string; attributes: Record<string, unknown> }> };
+      for (const r of Object.values(record.resources)) {
+        if (r.type !== 'Custom::ChimePhoneNumberOrder' || typeof r.attributes.RoutingTargetType !== 'string') continue;
+        const resource = (r.path ?? '').replace(/\/Resource\/Default$/, '').replace(/^([^/]+)\/(.*)$/, (_m, s: string, rest: string) => `${s}/${rest.replace(/\//g, '')}`);
+        found[resource] = {
+          type: r.attributes.RoutingTargetType, id: String(r.attributes.RoutingTargetId),
+          numbers: r.attributes.PhoneNumbers as string[], sipRuleIds: (r.attributes.SipRuleIds as string[] | undefined) ?? [],
+        };
+      }
+    }
+    return found;
+  }
+
+  /** Per "Stack/Construct", the value of each stack output whose key matches (the construct's key prefix in group 1). */
+  private fromOutputs<T>(key: RegExp, read: (value: string) => T): Record<string, T> {
+    const found: Record<string, T> = {};
     for (const [stack, outputs] of Object.entries(this.outputs)) {
-      for (const [key, value] of Object.entries(outputs)) {
-        const m = /^(.+?)PhoneNumbers$/.exec(key);
-        if (m) found[`${stack}/${m[1]}`] = value ? value.split(',') : [];
+      for (const [k, value] of Object.entries(outputs)) {
+        const m = key.exec(k);
+        if (m) found[`${stack}/${m[1]}`] = read(value);
       }
     }
     return found;
@@ -112,9 +143,13 @@ export class LocalApp {
           .find(([, r]) => r.Metadata?.['aws:cdk:path'] === `${stack}/${id}/Resource/Default`) ?? [];
         if (!resource || !logicalId) throw new Error(`no order ${stack}/${id}`);
         const p = resource.Properties as Record<string, unknown>;
-        if (props.numbers) p.E164PhoneNumbers = props.numbers;
-        if (props.search) p.Search = searchProperties(props.search);
-        if (props.quantity !== undefined) p.Quantity = props.quantity;
+        // A routed order's routing resource holds the order's numbers or search, as a synth would write them.
+        const routing = Object.values(template.Resources ?? {}).find(r => r.Metadata?.['aws:cdk:path'] === `${stack}/${id}/Routing/Resource/Default`);
+        for (const q of [p, ...(routing ? [routing.Properties as Record<string, unknown>] : [])]) {
+          if (props.numbers) q.E164PhoneNumbers = props.numbers;
+          if (props.search) q.Search = searchProperties(props.search);
+          if (props.quantity !== undefined) q.Quantity = props.quantity;
+        }
         if (props.adopt !== undefined) p.AdoptExistingNumbers = props.adopt;
         if (props.allowPartial !== undefined) p.AllowPartial = props.allowPartial;
         if (props.logicalId) template = renamed(template, logicalId, props.logicalId);
@@ -160,6 +195,41 @@ export function audit(emulator: Emulator, apps: LocalApp[], elsewhere: string[] 
   }
   for (const [n, s] of status) {
     if (HELD.includes(s) && !listedBy.has(n) && !elsewhere.includes(n)) problems.push(`${n} is held (${s}) by no resource`);
+  }
+  return [...problems, ...routingProblems(emulator, apps)];
+}
+
+/** A routing mark in a SIP rule's Name (see lambda/ownership.ts): the rule was made by a PhoneNumberOrder. */
+const ROUTING_MARK = /(^|\s)pno\.[0-9a-f]{16}\.r[0-9a-f]{8}(\s|$)/;
+
+/**
+ * Each routed resource's numbers routed where its answer says, by exactly that route; every SIP
+ * rule a PhoneNumberOrder made routes a number a routed resource lists, to that resource's target.
+ */
+function routingProblems(emulator: Emulator, apps: LocalApp[]): string[] {
+  const problems: string[] = [];
+  const numbers = new Map(emulator.phoneNumbers().map(n => [n.E164PhoneNumber, n]));
+  const rules = emulator.routing().sipRules as unknown as { SipRuleId: string; Name: string; TriggerValue: string; Disabled: boolean; TargetApplications: { SipMediaApplicationId: string }[] }[];
+  const ruledBy = new Map<string, string>();
+  for (const app of apps) {
+    const listed = app.listed();
+    for (const [resource, target] of Object.entries(app.routed())) {
+      if (target.numbers.join() !== (listed[resource] ?? []).join()) problems.push(`${resource} answered ${target.numbers.join()}, and its outputs list ${listed[resource]}`);
+      target.numbers.forEach((n, i) => {
+        const routes = numbers.get(n)?.Associations.map(a => `${a.Name} ${a.Value}`) ?? [];
+        const expected = target.type === 'SipMediaApplication' ? `SipRuleId ${target.sipRuleIds[i]}` : `${target.type}Id ${target.id}`;
+        if (routes.join() !== expected) problems.push(`${n} of ${resource} should be routed by ${expected}, and is ${routes.join(', ') || 'not routed'}`);
+        if (target.type !== 'SipMediaApplication') return;
+        const rule = rules.find(r => r.SipRuleId === target.sipRuleIds[i]);
+        if (!rule || rule.Disabled || rule.TriggerValue !== n || rule.TargetApplications.map(t => t.SipMediaApplicationId).join() !== target.id) {
+          problems.push(`${n} of ${resource}: its SIP rule ${target.sipRuleIds[i]} is ${rule ? `${rule.Disabled ? 'disabled, ' : ''}on ${rule.TriggerValue} to ${rule.TargetApplications.map(t => t.SipMediaApplicationId)}` : 'gone'}`);
+        }
+        ruledBy.set(target.sipRuleIds[i], resource);
+      });
+    }
+  }
+  for (const r of rules.filter(x => ROUTING_MARK.test(x.Name) && !ruledBy.has(x.SipRuleId))) {
+    problems.push(`SIP rule ${r.SipRuleId} ("${r.Name}") on ${r.TriggerValue} was made by a PhoneNumberOrder, and no routed resource lists it`);
   }
   return problems;
 }

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // A test app: stacks of several PhoneNumberOrder resources sharing each stack's provider,
 // described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}},
-// or {"search": {"areaCode": "206"}, "quantity": 3} for an order by search.
+// or {"search": {"areaCode": "206"}, "quantity": 3} for an order by search; "target":
+// "voiceConnector" | "sipMediaApplication" declares one of its own beside the order (`<ConstructId>Target`)
+// and routes the numbers there.
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PhoneNumberOrder, PhoneNumberOrderProvider, PhoneNumberSearch, PhoneProductType, type PhoneNumberSearchCriteria } from '../../../lib';
+import { CfnSipMediaApplication, CfnVoiceConnector } from 'aws-cdk-lib/aws-chime';
+import {
+  PhoneNumberOrder, PhoneNumberOrderProvider, PhoneNumberSearch, PhoneNumberTarget, PhoneProductType, type PhoneNumberSearchCriteria,
+} from '../../../lib';
 
 interface OrderSpec {
   numbers?: string[];
@@ -13,6 +18,15 @@ interface OrderSpec {
   adopt?: boolean;
   allowPartial?: boolean;
   removalPolicy?: 'destroy' | 'retain' | 'retain-on-update-or-delete';
+  target?: 'voiceConnector' | 'sipMediaApplication';
+}
+
+function targetFor(stack: Stack, id: string, kind: OrderSpec['target']): PhoneNumberTarget | undefined {
+  if (kind === 'voiceConnector') return PhoneNumberTarget.voiceConnector(new CfnVoiceConnector(stack, `${id}Target`, { name: id, requireEncryption: true }));
+  if (kind !== 'sipMediaApplication') return undefined;
+  return PhoneNumberTarget.sipMediaApplication(new CfnSipMediaApplication(stack, `${id}Target`, {
+    name: id, awsRegion: stack.region, endpoints: [{ lambdaArn: `arn:aws:lambda:${stack.region}:${stack.account}:function:${id}` }],
+  }));
 }
 
 const POLICIES = { 'destroy': RemovalPolicy.DESTROY, 'retain': RemovalPolicy.RETAIN, 'retain-on-update-or-delete': RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE };
@@ -37,6 +51,7 @@ for (const [stackName, orders] of Object.entries(stacks)) {
       adoptExistingNumbers: o.adopt,
       allowPartial: o.allowPartial,
       removalPolicy: o.removalPolicy ? POLICIES[o.removalPolicy] : undefined,
+      target: targetFor(stack, id, o.target),
     });
   }
 }
