@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { handlerAssetDir } from './handler-asset';
 import { acknowledgeChimeResourceWildcard, acknowledgeProviderFindings } from './provider-acknowledgments';
 import { ProviderSettings, settingsDifferences, settingsProblems } from './provider-settings';
+import { IS_COMPLETE_ACTIONS, ON_EVENT_ACTIONS } from './handler-actions';
 
 /**
  * Properties for a PhoneNumberOrderProvider.
@@ -35,55 +36,6 @@ export interface PhoneNumberOrderProviderProps {
    */
   readonly logRemovalPolicy?: RemovalPolicy;
 }
-
-/**
- * Routing taken away (before numbers change product type or are released, and by
- * Custom::ChimePhoneNumberRouting on delete): granted to both functions, since both do it.
- * SIP rules are disabled before they are deleted, as Chime requires.
- */
-const UNROUTE_ACTIONS = [
-  'chime:DeleteSipRule',
-  'chime:DisassociatePhoneNumbersFromVoiceConnector',
-  'chime:DisassociatePhoneNumbersFromVoiceConnectorGroup',
-  'chime:GetSipRule',
-  'chime:UpdateSipRule',
-];
-/** The `chime:` actions each handler calls; nothing else is granted. */
-const ON_EVENT_ACTIONS = [
-  'chime:BatchDeletePhoneNumber',
-  'chime:CreatePhoneNumberOrder',
-  'chime:GetPhoneNumber',
-  'chime:GetPhoneNumberOrder',
-  'chime:ListPhoneNumberOrders',
-  // Search orders: the numbers carrying the resource's mark are found by listing the account's numbers.
-  'chime:ListPhoneNumbers',
-  'chime:RestorePhoneNumber',
-  'chime:SearchAvailablePhoneNumbers',
-  'chime:UpdatePhoneNumber',
-  // A routing target is looked up before anything is ordered for it.
-  'chime:GetSipMediaApplication',
-  'chime:GetVoiceConnector',
-  'chime:GetVoiceConnectorGroup',
-  ...UNROUTE_ACTIONS,
-];
-const IS_COMPLETE_ACTIONS = [
-  'chime:BatchDeletePhoneNumber',
-  // Search orders: when numbers were taken between the search and the order, the waiter searches and orders again.
-  'chime:CreatePhoneNumberOrder',
-  'chime:GetPhoneNumber',
-  'chime:GetPhoneNumberOrder',
-  'chime:ListPhoneNumbers',
-  'chime:SearchAvailablePhoneNumbers',
-  // Legacy API only: the newest order behind numbers that do not name theirs.
-  'chime:ListPhoneNumberOrders',
-  // Giving back an adopted number (its Name) when a failed create or a removal lets it go.
-  'chime:UpdatePhoneNumber',
-  // Routing the numbers once the order has them, and keeping it in step.
-  'chime:AssociatePhoneNumbersWithVoiceConnector',
-  'chime:AssociatePhoneNumbersWithVoiceConnectorGroup',
-  'chime:CreateSipRule',
-  ...UNROUTE_ACTIONS,
-];
 
 const ON_EVENT_TIMEOUT = Duration.minutes(2);
 /** CloudFormation's own limit for ServiceTimeout. */

@@ -4,6 +4,7 @@ import { randomUUID } from 'crypto';
 import { DEFAULT_CREDENTIALS, startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 import { isComplete, onEvent } from '../../lambda';
 import type { RequestType } from '../../lambda/events';
+import { IS_COMPLETE_ACTIONS, ON_EVENT_ACTIONS } from '../../lib/handler-actions';
 
 export interface Answer {
   readonly status: 'SUCCESS' | 'FAILED';
@@ -79,11 +80,37 @@ export function eventFor(input: EventInput) {
   };
 }
 
+/** The emulator of the running test file (useEmulator), whose request counts tell which operations a call sent. */
+let active: Emulator | undefined;
+/** Handler calls in flight: operations can be told to belong to one only when it runs alone. */
+const inFlight = new Set<{ overlapped: boolean }>();
+
+/**
+ * Runs one handler call as its function would, and fails it when it sent a Chime operation the
+ * function's role is not granted (the IAM the construct writes; the emulator checks no IAM).
+ */
+async function asFunction<T>(fn: 'onEvent' | 'isComplete', call: () => Promise<T>): Promise<T> {
+  const me = { overlapped: inFlight.size > 0 };
+  inFlight.forEach(other => { other.overlapped = true; });
+  inFlight.add(me);
+  const before = { ...active?.stats().byOperation };
+  try {
+    return await call();
+  } finally {
+    inFlight.delete(me);
+    const after = active?.stats().byOperation ?? {};
+    const granted = fn === 'onEvent' ? ON_EVENT_ACTIONS : IS_COMPLETE_ACTIONS;
+    const denied = Object.keys(after).filter(op => after[op] !== (before[op] ?? 0) && !granted.includes(`chime:${op}`));
+    // eslint-disable-next-line no-unsafe-finally
+    if (!me.overlapped && denied.length > 0) throw new Error(`${fn} called ${denied.map(op => `chime:${op}`).join(', ')}, which its role is not granted`);
+  }
+}
+
 export async function sendEvent(input: EventInput, opts: { intervalMs?: number; maxAttempts?: number } = {}): Promise<Answer> {
   const event = eventFor(input);
   let first;
   try {
-    first = await onEvent(event);
+    first = await asFunction('onEvent', () => onEvent(event));
   } catch (err) {
     // The framework answers a Create whose onEvent failed with a placeholder, and swallows the Delete that follows.
     const physicalId = input.requestType === 'Create' ? CREATE_FAILED : input.physicalId;
@@ -93,7 +120,7 @@ export async function sendEvent(input: EventInput, opts: { intervalMs?: number; 
   const physicalId = first.PhysicalResourceId ?? input.physicalId;
   for (let calls = 1; calls <= (opts.maxAttempts ?? 50); calls++) {
     try {
-      const result = await isComplete(merged);
+      const result = await asFunction('isComplete', () => isComplete(merged));
       if (result.IsComplete) {
         return { status: 'SUCCESS', physicalId, data: { ...first.Data, ...result.Data }, isCompleteCalls: calls };
       }
@@ -123,8 +150,8 @@ export const statusOf = (emulator: Emulator, n: string) => emulator.phoneNumbers
  */
 export function useEmulator(options: EmulatorOptions = {}): Emulator {
   let current: Emulator | undefined;
-  beforeAll(async () => { current = await withEmulator(options); });
-  afterAll(() => current?.close());
+  beforeAll(async () => { current = active = await withEmulator(options); });
+  afterAll(() => { active = undefined; return current?.close(); });
   beforeEach(() => current?.reset());
   afterEach(() => {
     expect(current?.stats().malformedDetails).toEqual([]);
