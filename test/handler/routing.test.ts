@@ -266,4 +266,19 @@ describe('lost answers', () => {
     expect(associations(A)).toEqual([`VoiceConnectorGroupId ${group}`]);
     expect(routingAttributes(answer.data)).toEqual({ type: 'VoiceConnectorGroup', id: group, rules: [] });
   });
+
+  test('a group target: a removed number is taken off the group before it is released; Delete does the same for the rest', async () => {
+    const vc = await voiceConnector();
+    const group = (await voice().send(new CreateVoiceConnectorGroupCommand({ Name: 'g', VoiceConnectorItems: [{ VoiceConnectorId: vc, Priority: 1 }] }))).VoiceConnectorGroup!.VoiceConnectorGroupId!;
+    const routing = { Routing: { TargetType: 'VoiceConnectorGroup', TargetId: group, TakeOver: 'false' } };
+    const first = await created(voiceProps([A, B], routing));
+    const updated = await sendEvent({ requestType: 'Update', physicalId: first.physicalId, props: voiceProps([A], routing), oldProps: voiceProps([A, B], routing) });
+    expect(updated.status).toBe('SUCCESS');
+    expect([statusOf(emulator, B), associations(B)]).toEqual(['DeleteInProgress', []]);
+    expect(associations(A)).toEqual([`VoiceConnectorGroupId ${group}`]);
+    const deleted = await sendEvent({ requestType: 'Delete', physicalId: first.physicalId, props: voiceProps([A], routing) });
+    expect(deleted.status).toBe('SUCCESS');
+    expect([statusOf(emulator, A), associations(A)]).toEqual(['DeleteInProgress', []]);
+    expect(emulator.stats().byOperation.DisassociatePhoneNumbersFromVoiceConnectorGroup).toBeGreaterThanOrEqual(2);
+  });
 });
