@@ -1,35 +1,28 @@
 // Apps of several PhoneNumberOrder resources, deployed through the local deploy against one
 // emulator the test controls, and the audit of the account's books after every step: the
 // ownership promises (no number held by two resources or by none, none released that a
-// resource lists, no stack left in a *_FAILED state).
+// resource lists, every listed number marked as its resource's, no stack left in a *_FAILED state).
+// The app, its variants, the reading of deployed stacks and the audit are the chaos suite's.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../../emulator';
-import { synthesise } from '../../tools/local-deploy/synth';
-import type { Template } from '../../tools/local-deploy/template';
-import { ROOT, tempDir } from '../local-deploy/example-app';
+import { readDeployed } from '../../tools/chaos/app/deployed';
+import type { AppShape, OrderProps } from '../../tools/chaos/app/shape';
+import { synthApp as synth } from '../../tools/chaos/app/synth';
+import { type TemplateEdits, writeVariant } from '../../tools/chaos/app/variant';
+import { auditOwnership } from '../../tools/chaos/audit/ownership';
+import { resourceMark } from '../../tools/chaos/marks';
+import { tempDir } from '../local-deploy/example-app';
 import { run, type Run } from '../local-deploy/run';
 
-const APP = `npx tsx ${path.join(ROOT, 'test', 'lifecycle', 'apps', 'orders-app.ts')}`;
-
-export interface OrderProps {
-  numbers: string[];
-  adopt?: boolean;
-  allowPartial?: boolean;
-  removalPolicy?: 'destroy' | 'retain' | 'retain-on-update-or-delete';
-}
-export type AppShape = Record<string, Record<string, OrderProps>>;
+export type { AppShape, OrderProps } from '../../tools/chaos/app/shape';
 
 /** Per stack, per construct ID: new properties, or a new logical ID (a rename or a moved construct). */
 export type Change = Record<string, Record<string, Partial<OrderProps> & { logicalId?: string }>>;
 
 /** The cloud assembly of an app of this shape (a synth costs seconds: share it between tests). */
-export async function synthApp(shape: AppShape): Promise<string> {
-  const { assemblyDir } = await synthesise({
-    cwd: ROOT, app: APP, context: { orders: JSON.stringify(shape) }, outdir: path.join(tempDir('multi-assembly-'), 'base.out'),
-    region: 'us-east-1', account: '123456789012',
-  });
-  return assemblyDir;
+export function synthApp(shape: AppShape): Promise<string> {
+  return synth(shape, path.join(tempDir('multi-assembly-'), 'base.out'));
 }
 
 /** One CDK app (its own state directory, like a team's own checkout) against the shared account. */
@@ -37,98 +30,55 @@ export class LocalApp {
   constructor(private readonly assembly: string, readonly emulator: Emulator, readonly root = tempDir('multi-')) {}
 
   private variants = 0;
-  /** The last successful outputs, per stack. */
-  outputs: Record<string, Record<string, string>> = {};
+  /** The status each stack reached in the last run that touched it. */
   statuses: Record<string, string> = {};
 
+  get stateDir(): string {
+    return path.join(this.root, 'state');
+  }
+
   async deploy(change: Change = {}, opts: { stacks?: string[] } = {}): Promise<Run> {
+    const app = writeVariant(this.assembly, path.join(this.root, `v${++this.variants}.out`), editsOf(change));
     const r = await run({
-      app: this.variant(change), stateDir: path.join(this.root, 'state'), endpoint: this.emulator.url, queryIntervalMs: 50,
+      app, stateDir: this.stateDir, endpoint: this.emulator.url, queryIntervalMs: 50,
       ...(opts.stacks ? { stacks: opts.stacks } : { all: true }),
     });
-    this.record(r);
+    for (const s of r.result.stacks) this.statuses[s.stackName] = s.status;
     return r;
   }
 
   async destroy(stacks?: string[]): Promise<Run> {
-    const r = await run({ app: this.assembly, stateDir: path.join(this.root, 'state'), endpoint: this.emulator.url, destroy: true, queryIntervalMs: 50, stacks });
-    for (const s of r.result.stacks) {
-      this.statuses[s.stackName] = s.status;
-      if (s.ok) delete this.outputs[s.stackName];
-    }
+    const r = await run({ app: this.assembly, stateDir: this.stateDir, endpoint: this.emulator.url, destroy: true, queryIntervalMs: 50, stacks });
+    for (const s of r.result.stacks) this.statuses[s.stackName] = s.status;
     return r;
   }
 
   /** Numbers each resource lists as its own in the stack outputs: "Stack/Construct" → numbers. */
   listed(): Record<string, string[]> {
-    const found: Record<string, string[]> = {};
-    for (const [stack, outputs] of Object.entries(this.outputs)) {
-      for (const [key, value] of Object.entries(outputs)) {
-        const m = /^(.+?)PhoneNumbersOutput/.exec(key);
-        if (m) found[`${stack}/${m[1]}`] = value ? value.split(',') : [];
-      }
-    }
-    return found;
+    return Object.fromEntries(readDeployed(this.stateDir).flatMap(s => s.orders.map(o => [`${s.stackName}/${o.construct}`, o.listed])));
   }
 
   close(): void {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
-
-  private record(r: Run): void {
-    for (const s of r.result.stacks) this.statuses[s.stackName] = s.status;
-    for (const [stack, outputs] of Object.entries(r.result.outputs)) this.outputs[stack] = outputs;
-  }
-
-  /** A copy of the assembly with the changes applied to the templates. */
-  private variant(change: Change): string {
-    const dir = path.join(this.root, `v${++this.variants}.out`);
-    fs.cpSync(this.assembly, dir, { recursive: true });
-    for (const [stack, orders] of Object.entries(change)) {
-      const file = path.join(dir, `${stack}.template.json`);
-      let template = JSON.parse(fs.readFileSync(file, 'utf8')) as Template;
-      for (const [id, props] of Object.entries(orders)) {
-        const [logicalId, resource] = Object.entries(template.Resources ?? {})
-          .find(([, r]) => r.Metadata?.['aws:cdk:path'] === `${stack}/${id}/Resource/Default`) ?? [];
-        if (!resource || !logicalId) throw new Error(`no order ${stack}/${id}`);
-        const p = resource.Properties as Record<string, unknown>;
-        if (props.numbers) p.E164PhoneNumbers = props.numbers;
-        if (props.adopt !== undefined) p.AdoptExistingNumbers = props.adopt;
-        if (props.allowPartial !== undefined) p.AllowPartial = props.allowPartial;
-        if (props.logicalId) template = renamed(template, logicalId, props.logicalId);
-      }
-      fs.writeFileSync(file, JSON.stringify(template, null, 1));
-    }
-    return dir;
-  }
 }
 
-function renamed(template: Template, from: string, to: string): Template {
-  return JSON.parse(JSON.stringify(template).replace(new RegExp(`"${from}"`, 'g'), `"${to}"`)) as Template;
+function editsOf(change: Change): TemplateEdits {
+  return Object.fromEntries(Object.entries(change).map(([stack, orders]) => [stack, { orders }]));
 }
-
-const HELD = ['Unassigned', 'Assigned', 'ReleaseFailed', 'DeleteFailed', 'AcquireInProgress'];
 
 /**
  * The ownership audit over every app deployed against the account. `elsewhere`: numbers put in the
- * account outside any stack (they may stay held by nobody's stack).
+ * account outside any stack (unmarked, they may stay held by nobody's stack).
  */
 export function audit(emulator: Emulator, apps: LocalApp[], elsewhere: string[] = []): string[] {
-  const problems: string[] = [];
-  const listedBy = new Map<string, string[]>();
-  for (const app of apps) {
-    for (const [resource, numbers] of Object.entries(app.listed())) {
-      for (const n of numbers) listedBy.set(n, [...(listedBy.get(n) ?? []), resource]);
-    }
-    for (const [stack, status] of Object.entries(app.statuses)) if (/_FAILED$/.test(status)) problems.push(`${stack} is ${status}`);
-  }
-  const status = new Map(emulator.phoneNumbers().map(n => [n.E164PhoneNumber, n.Status]));
-  for (const [n, resources] of listedBy) {
-    if (resources.length > 1) problems.push(`${n} is listed by ${resources.join(' and ')}`);
-    if (!HELD.includes(status.get(n) ?? 'none')) problems.push(`${n} is listed by ${resources[0]} but is ${status.get(n) ?? 'not in the account'}`);
-  }
-  for (const [n, s] of status) {
-    if (HELD.includes(s) && !listedBy.has(n) && !elsewhere.includes(n)) problems.push(`${n} is held (${s}) by no resource`);
-  }
-  return problems;
+  const stacks = apps.flatMap(app => readDeployed(app.stateDir));
+  const listings = stacks.flatMap(s => s.orders.map(o => ({
+    resource: `${s.stackName}/${o.construct}`,
+    mark: o.api === 'chime' ? undefined : resourceMark(s.stackName, o.logicalId, s.region, s.account),
+    numbers: o.listed,
+  })));
+  const failed = [...new Set([...stacks.map(s => [s.stackName, s.status]), ...apps.flatMap(a => Object.entries(a.statuses))]
+    .filter(([, status]) => /_FAILED$/.test(status)).map(([stack, status]) => `${stack} is ${status}`))];
+  return [...failed, ...auditOwnership({ listings, inventory: emulator.phoneNumbers(), elsewhere: new Set(elsewhere) }).map(f => f.text)];
 }

@@ -3,18 +3,12 @@
 // described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}}.
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PhoneNumberOrder, PhoneProductType } from '../../../lib';
-
-interface OrderSpec {
-  numbers: string[];
-  adopt?: boolean;
-  allowPartial?: boolean;
-  removalPolicy?: 'destroy' | 'retain' | 'retain-on-update-or-delete';
-}
+import type { AppShape } from './shape';
 
 const POLICIES = { 'destroy': RemovalPolicy.DESTROY, 'retain': RemovalPolicy.RETAIN, 'retain-on-update-or-delete': RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE };
 
 const app = new App();
-const stacks = JSON.parse(String(app.node.tryGetContext('orders') ?? '{}')) as Record<string, Record<string, OrderSpec>>;
+const stacks = JSON.parse(String(app.node.tryGetContext('orders') ?? '{}')) as AppShape;
 for (const [stackName, orders] of Object.entries(stacks)) {
   const stack = new Stack(app, stackName);
   for (const [id, o] of Object.entries(orders)) {

@@ -1,0 +1,99 @@
+// Variants of a synthesised orders-app assembly: the same cloud assembly with some orders' template
+// changed (properties, DeletionPolicy, a renamed logical ID, an order left out), as an edited app
+// would synthesise. Edits that the construct refuses at synth (two orders listing one number)
+// reach the handler this way, as they would from another app or a hand-written template.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Json, Template, TemplateResource } from '../../local-deploy/template';
+import { orderPath } from './shape';
+
+export type DeletionPolicy = 'Delete' | 'Retain' | 'RetainExceptOnCreate';
+
+export interface OrderEdit {
+  numbers?: string[];
+  adopt?: boolean;
+  allowPartial?: boolean;
+  productType?: string;
+  api?: string;
+  /** The user's label for the numbers (`name`); null leaves it unset. */
+  name?: string | null;
+  /** DeletionPolicy and UpdateReplacePolicy, as the construct's removalPolicy sets both. */
+  deletionPolicy?: DeletionPolicy;
+  /** A new logical ID: a renamed or moved construct, as CloudFormation sees it. */
+  logicalId?: string;
+  /** Left out of the template, outputs included: CloudFormation deletes it as its DeletionPolicy says. */
+  removed?: boolean;
+}
+
+export interface StackEdit {
+  /** Construct ID → edit. */
+  orders?: Record<string, OrderEdit>;
+  /** INLINE_WAIT_SECONDS of the stack's onEvent function: how long onEvent waits for an order itself. */
+  inlineWaitSeconds?: number;
+}
+
+/** Stack name → edit. */
+export type TemplateEdits = Record<string, StackEdit>;
+
+/** Copies the assembly to `target` with the edits applied to its templates; returns `target`. */
+export function writeVariant(base: string, target: string, edits: TemplateEdits): string {
+  fs.cpSync(base, target, { recursive: true });
+  for (const [stack, edit] of Object.entries(edits)) {
+    const file = path.join(target, `${stack}.template.json`);
+    if (!fs.existsSync(file)) throw new Error(`the assembly has no stack ${stack}`);
+    let template = JSON.parse(fs.readFileSync(file, 'utf8')) as Template;
+    for (const [construct, order] of Object.entries(edit.orders ?? {})) template = applyOrderEdit(template, stack, construct, order);
+    if (edit.inlineWaitSeconds !== undefined) setInlineWait(template, stack, edit.inlineWaitSeconds);
+    fs.writeFileSync(file, JSON.stringify(template, null, 1));
+  }
+  return target;
+}
+
+/** The logical ID and resource of an order, found by its construct path (renames keep it). */
+export function findOrder(template: Template, stack: string, construct: string): [string, TemplateResource] {
+  const found = Object.entries(template.Resources ?? {}).find(([, r]) => r.Metadata?.['aws:cdk:path'] === orderPath(stack, construct));
+  if (!found) throw new Error(`no order ${stack}/${construct} in the template`);
+  return found;
+}
+
+function applyOrderEdit(template: Template, stack: string, construct: string, edit: OrderEdit): Template {
+  const [logicalId, resource] = findOrder(template, stack, construct);
+  if (edit.removed) return withoutResource(template, logicalId);
+  const p = resource.Properties ?? {};
+  if (edit.numbers) p.E164PhoneNumbers = edit.numbers;
+  if (edit.adopt !== undefined) p.AdoptExistingNumbers = edit.adopt;
+  if (edit.allowPartial !== undefined) p.AllowPartial = edit.allowPartial;
+  if (edit.productType) p.ProductType = edit.productType;
+  if (edit.api) p.Api = edit.api;
+  if (edit.name === null) delete p.Name;
+  else if (edit.name !== undefined) p.Name = edit.name;
+  if (edit.deletionPolicy) {
+    resource.DeletionPolicy = edit.deletionPolicy;
+    resource.UpdateReplacePolicy = edit.deletionPolicy === 'Delete' ? 'Delete' : 'Retain';
+  }
+  return edit.logicalId && edit.logicalId !== logicalId ? renamed(template, logicalId, edit.logicalId) : template;
+}
+
+function withoutResource(template: Template, logicalId: string): Template {
+  const out = structuredClone(template);
+  delete out.Resources![logicalId];
+  for (const [key, o] of Object.entries(out.Outputs ?? {})) if (references(o.Value, logicalId)) delete out.Outputs![key];
+  return out;
+}
+
+function references(value: Json, logicalId: string): boolean {
+  return JSON.stringify(value).includes(`"${logicalId}"`);
+}
+
+function renamed(template: Template, from: string, to: string): Template {
+  return JSON.parse(JSON.stringify(template).replace(new RegExp(`"${from}"`, 'g'), `"${to}"`)) as Template;
+}
+
+function setInlineWait(template: Template, stack: string, seconds: number): void {
+  const fn = Object.values(template.Resources ?? {})
+    .find(r => r.Metadata?.['aws:cdk:path'] === `${stack}/PhoneNumberOrderProvider/OnEvent/Resource`);
+  if (!fn?.Properties) throw new Error(`no onEvent function in ${stack}`);
+  const env = (fn.Properties.Environment ?? {}) as { Variables?: Record<string, Json> };
+  env.Variables = { ...env.Variables, INLINE_WAIT_SECONDS: String(seconds) };
+  fn.Properties.Environment = env as Json;
+}
