@@ -6,21 +6,25 @@ export interface CliOptions {
   readonly concurrency?: number;
   readonly json?: string;
   readonly only?: number[];
+  readonly keep?: string;
   readonly help: boolean;
 }
 
 export const USAGE = `Usage: npm run chaos -- [options]   (or: npx tsx tools/chaos/cli.ts [options])
 
-Plays full lifecycles of Custom::ChimePhoneNumberOrder (create, updates, rollbacks, delete)
-against the Chime emulator with seeded faults, audits the emulator's books after each run,
-prints the figures and exits 1 when any invariant is violated.
+Deploys apps of several Custom::ChimePhoneNumberOrder resources through the local deploy (the
+real Provider framework, resources at once) against the Chime emulator: seeded scenarios of
+overlapping and changing number lists, rollbacks and deletes, under emulator faults and delivery
+faults. Audits ownership and the emulator's books after every step, prints the figures and exits 1
+when any invariant is violated.
 
 Options:
   --runs N          how many runs (default 50)
   --seed S          seed of the scenarios and faults (default random; printed)
-  --concurrency K   worker processes, each with its own emulator (default min(runs, 48))
+  --concurrency K   worker processes, each playing one run at a time (default min(runs, 10))
   --only I,J        replay only these run indices of the seed
   --json FILE       also write the whole report, per-run results included, to FILE
+  --keep DIR        keep each run's state directory (stacks, handler log) under DIR
   --help            show this help`;
 
 export class UsageError extends Error {}
@@ -31,6 +35,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let concurrency: number | undefined;
   let json: string | undefined;
   let only: number[] | undefined;
+  let keep: string | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? splitOnce(argv[i]) : [argv[i], undefined];
@@ -45,11 +50,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--concurrency': concurrency = integer(flag, value(), 1, 64); break;
       case '--json': json = value(); break;
       case '--only': only = value().split(',').map(v => integer(flag, v.trim(), 0)); break;
+      case '--keep': keep = value(); break;
       case '--help': case '-h': help = true; break;
       default: throw new UsageError(`unknown option ${JSON.stringify(argv[i])}`);
     }
   }
-  return { runs, seed, concurrency, json, only, help };
+  return { runs, seed, concurrency, json, only, keep, help };
 }
 
 function splitOnce(arg: string): [string, string] {

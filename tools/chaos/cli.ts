@@ -2,7 +2,8 @@
 import { writeFileSync } from 'fs';
 import { USAGE, UsageError, parseArgs } from './args';
 import { runChaos } from './index';
-import { formatReport } from './table';
+import { formatReport, seconds } from './table';
+import type { RunResult } from './types';
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -22,11 +23,17 @@ async function main(argv: string[]): Promise<number> {
     seed: options.seed,
     concurrency: options.concurrency,
     only: options.only,
-    onRun: (r, done, total) => process.stderr.write(`[${done}/${total}] run ${r.index}: ${r.end}, ${r.events.length} events, ${(r.lifecycleMs / 1000).toFixed(1)} s\n`),
+    keep: options.keep,
+    onRun: (r, done, total) => process.stderr.write(`[${done}/${total}] run ${r.index} (${r.shape}): ${r.steps.length} steps, `
+      + `${r.steps.reduce((n, s) => n + s.events.length, 0)} events, ${problems(r)} problems, ${seconds(r.lifecycleMs)}\n`),
   });
   process.stdout.write(`${formatReport(report)}\n`);
   if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
   return report.ok ? 0 : 1;
+}
+
+function problems(r: RunResult): number {
+  return r.problems.length + r.crashes.length + r.steps.reduce((n, s) => n + s.problems.length, 0);
 }
 
 main(process.argv.slice(2)).then(

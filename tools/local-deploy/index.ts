@@ -1,5 +1,7 @@
 /** Local deploy: `cdk deploy` of a CDK app's custom resources without AWS. */
 export { localDeploy } from './local-deploy';
+export { localDeployCaptured } from './captured';
+export type { CapturedDeploy } from './captured';
 export type { LocalDeployOptions, LocalDeployResult } from './local-deploy';
 export type { StackResult } from './stack-operation';
 export type { SentEvent } from './stack-run';

@@ -140,7 +140,7 @@ export class LocalCloud {
     });
     this.sfn = await startStepFunctions({
       machine: arn => this.first(run => findStateMachine(run, arn)),
-      deps: () => this.executionDeps(),
+      deps: arn => this.executionDeps(arn),
       started: (input, done, executionArn) => {
         const record = this.recordOf(input);
         this.runner.note('states.StartExecution', { executionArn, requestId: isObject(input) ? input.RequestId : undefined });
@@ -177,8 +177,9 @@ export class LocalCloud {
     return this.requests.get(requestId)?.answers ?? 0;
   }
 
-  private executionDeps(): ExecutionDeps {
+  private executionDeps(machineArn: string): ExecutionDeps {
     return {
+      exists: () => this.first(run => findStateMachine(run, machineArn)) !== undefined,
       invoke: async (arn, input) => {
         const spec = this.findFunction(arn);
         if (!spec) return { ok: false, errorType: 'Lambda.ResourceNotFoundException', errorMessage: `Function not found: ${arn}` };

@@ -3,7 +3,7 @@
 // marked as that resource's; no number held that nobody lists, except those the contract lets
 // stay: put in the account outside any stack and never adopted, given back by a resource that
 // had adopted them, or kept by a DeletionPolicy (Retain, RetainExceptOnCreate) with the mark of
-// the resource that kept them.
+// the resource that kept them (unmarked, under the legacy API).
 import type { EmulatorPhoneNumber } from '../../../emulator';
 import { markIn } from '../marks';
 import { mask } from '../numbers';
@@ -26,7 +26,7 @@ export interface OwnershipInput {
   readonly scope?: (number: string) => boolean;
   /** Numbers put in the account outside any stack: unmarked, they may stay held by nobody. */
   readonly elsewhere?: ReadonlySet<string>;
-  /** Numbers a DeletionPolicy kept, with the mark's resource part of the resource that kept them. */
+  /** Numbers a DeletionPolicy kept, with the mark's resource part of the resource that kept them ('' under the legacy API: unmarked). */
   readonly retained?: ReadonlyMap<string, string>;
 }
 
@@ -34,6 +34,8 @@ export type FindingKind = 'listed-twice' | 'listed-not-held' | 'listed-not-marke
 
 export interface Finding {
   readonly kind: FindingKind;
+  /** The number it is about (whole: for the caller's bookkeeping, never printed). */
+  readonly number: string;
   /** Numbers masked to the last four digits. */
   readonly text: string;
 }
@@ -48,15 +50,15 @@ export function auditOwnership(input: OwnershipInput): Finding[] {
   for (const [n, listings] of listedBy) {
     const r = record.get(n);
     const who = listings.map(l => l.resource).join(' and ');
-    if (listings.length > 1) findings.push({ kind: 'listed-twice', text: `${mask(n)} is listed by ${who}` });
+    if (listings.length > 1) findings.push({ kind: 'listed-twice', number: n, text: `${mask(n)} is listed by ${who}` });
     if (!r || !HELD.includes(r.Status)) {
-      findings.push({ kind: 'listed-not-held', text: `${mask(n)} is listed by ${who} but is ${r?.Status ?? 'not in the account'}` });
+      findings.push({ kind: 'listed-not-held', number: n, text: `${mask(n)} is listed by ${who} but is ${r?.Status ?? 'not in the account'}` });
       continue;
     }
     for (const l of listings.filter(x => x.mark !== undefined)) {
       const mark = markIn(r.Name);
       if (!mark || mark.resource !== l.mark || mark.kind === 'given-back') {
-        findings.push({ kind: 'listed-not-marked', text: `${mask(n)} is listed by ${l.resource} but its Name carries ${describe(mark)}` });
+        findings.push({ kind: 'listed-not-marked', number: n, text: `${mask(n)} is listed by ${l.resource} but its Name carries ${describe(mark)}` });
       }
     }
   }
@@ -66,8 +68,8 @@ export function auditOwnership(input: OwnershipInput): Finding[] {
     const mark = markIn(r.Name);
     if (mark?.kind === 'given-back') continue;
     if (!mark && input.elsewhere?.has(n)) continue;
-    if (mark && input.retained?.get(n) === mark.resource) continue;
-    findings.push({ kind: 'held-by-nobody', text: `${mask(n)} is held (${r.Status}, ${describe(mark)}) and listed by no resource` });
+    if (input.retained?.get(n) === (mark?.resource ?? '')) continue;
+    findings.push({ kind: 'held-by-nobody', number: n, text: `${mask(n)} is held (${r.Status}, ${describe(mark)}) and listed by no resource` });
   }
   return findings;
 }

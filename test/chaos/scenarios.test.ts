@@ -1,0 +1,117 @@
+// The scenario kinds plan from the world as it is and say what the contract expects: checked on a
+// made-up world (two resources in one stack, one in another), without deploying anything.
+import type { EmulatorPhoneNumber } from '../../emulator';
+import { resourceMark } from '../../tools/chaos/marks';
+import { poolFor } from '../../tools/chaos/numbers';
+import { Rng } from '../../tools/chaos/random';
+import { createStep, initialTemplate } from '../../tools/chaos/scenarios/create';
+import type { ScenarioKind } from '../../tools/chaos/scenarios/kind';
+import { SCENARIO_KINDS, drawStep } from '../../tools/chaos/scenarios/registry';
+import { type OrderModel, World } from '../../tools/chaos/world';
+
+const pool = poolFor(0);
+const ORDERS = [
+  { stack: 'S1', construct: 'A', logicalId: 'AAAA' }, { stack: 'S1', construct: 'B', logicalId: 'BBBB' }, { stack: 'S2', construct: 'C', logicalId: 'CCCC' },
+];
+
+function rec(n: string, status: EmulatorPhoneNumber['Status'], name?: string): EmulatorPhoneNumber {
+  return {
+    PhoneNumberId: n, E164PhoneNumber: n, Country: 'US', Type: 'Local', ProductType: 'VoiceConnector', Status: status, Associations: [],
+    CreatedTimestamp: 't', UpdatedTimestamp: 't', ...(name ? { Name: name } : {}),
+  };
+}
+
+/** Every resource deployed with the numbers its template lists, held and marked as its own. */
+function deployedWorld(edit: (o: OrderModel) => Partial<OrderModel> = () => ({})): World {
+  const world = new World(pool, ['S1', 'S2']);
+  initialTemplate(world, new Rng(1), ORDERS);
+  for (const o of world.orders()) world.template.set(World.key(o), { ...o, numbers: [...o.numbers, ...world.takeFresh(1)], api: 'chime-sdk-voice', ...edit(o) });
+  world.deployed = ['S1', 'S2'].map(stackName => ({
+    stackName, stackId: `id-${stackName}`, status: 'CREATE_COMPLETE', region: 'us-east-1', account: '123456789012',
+    orders: world.orders().filter(o => o.stack === stackName).map(o => ({
+      stack: stackName, logicalId: o.logicalId, construct: o.construct, physicalId: 'p', api: o.api, listed: [...o.numbers], answeredPhoneNumbers: true,
+    })),
+  }));
+  world.inventory = [
+    ...world.orders().flatMap(o => o.numbers.map(n => rec(n, 'Unassigned', o.api === 'chime' ? undefined : `pno.${resourceMark(o.stack, o.logicalId)}.o00000000`))),
+    ...pool.seeded.map(n => rec(n, 'Unassigned', 'bought elsewhere')),
+  ];
+  return world;
+}
+
+const kind = (name: string): ScenarioKind => SCENARIO_KINDS.find(k => k.name === name)!;
+
+test('every kind has a unique name and a weight; drawing always finds a step in a deployed world', () => {
+  expect(new Set(SCENARIO_KINDS.map(k => k.name)).size).toBe(SCENARIO_KINDS.length);
+  const rng = new Rng(7);
+  for (let i = 0; i < 50; i++) expect(drawStep(deployedWorld(), rng, { rehearsalRate: 0.2, policyChangeRate: 0.2 })).toBeDefined();
+});
+
+test('what the contract expects of each ownership scenario', () => {
+  const rng = new Rng(5);
+  const world = deployedWorld();
+  const takeover = kind('takeover').plan(world, rng)!;
+  expect(takeover).toMatchObject({ expect: 'fail', ordersNothing: true });
+  const [[key, change]] = Object.entries(takeover.changes);
+  const taker = world.template.get(key)!;
+  const taken = change.numbers!.filter(n => !taker.numbers.includes(n));
+  expect(taken).toHaveLength(1);
+  expect(world.lister(taken[0])).not.toBe(taker);
+  expect(kind('adopt-owned').plan(world, rng)).toMatchObject({ expect: 'fail', ordersNothing: true });
+  expect(kind('rename').plan(world, rng)).toMatchObject({ expect: 'fail', ordersNothing: true });
+  expect(kind('race').plan(world, rng)).toMatchObject({ expect: 'fail' });
+  const adopt = kind('adopt').plan(world, rng)!;
+  expect(adopt.expect).toBe(Object.values(adopt.changes)[0].adopt ? 'ok' : 'fail');
+});
+
+test('a move takes three deploys: released by the first, refused while queued, ordered after Chime purged it', () => {
+  const rng = new Rng(2);
+  const world = deployedWorld();
+  const first = kind('move').plan(world, rng)!;
+  expect(first).toMatchObject({ label: 'move: released by the first', expect: 'ok' });
+  const [[fromKey, change]] = Object.entries(first.changes);
+  const from = world.template.get(fromKey)!;
+  const [n] = from.numbers.filter(x => !change.numbers!.includes(x));
+  // as the deploy leaves it: released with the first resource's mark
+  world.commit(world.candidate(first.changes), [from.stack]);
+  world.deployed = world.deployed.map(s => ({ ...s, orders: s.orders.map(o => (o.logicalId === from.logicalId ? { ...o, listed: o.listed.filter(x => x !== n) } : o)) }));
+  world.inventory = world.inventory.map(r => (r.E164PhoneNumber === n ? { ...r, Status: 'DeleteInProgress' } : r));
+  const second = first.next!(world, rng)!;
+  expect(second).toMatchObject({ expect: 'fail', ordersNothing: true });
+  expect(Object.values(second.changes)[0].numbers).toContain(n);
+  const third = second.next!(world, rng)!;
+  expect(third).toMatchObject({ expect: 'ok', label: 'move: ordered once Chime purged it' });
+  let advanced = 0;
+  third.prepare!({ phoneNumbers: () => world.inventory, advanceClock: ms => { advanced = ms; }, putNumber: () => undefined }, world);
+  expect(advanced).toBeGreaterThan(7 * 24 * 3600_000);
+  expect(world.purged.get(n)).toBe(1);
+});
+
+test('resources under the legacy API take no part as takers: their ownership is only their list', () => {
+  const world = deployedWorld(() => ({ api: 'chime' }));
+  const rng = new Rng(9);
+  for (const name of ['takeover', 'adopt', 'adopt-owned', 'rename', 'move', 'race']) expect(kind(name).plan(world, rng)).toBeUndefined();
+  expect(kind('legacy-api').plan(world, rng)).toMatchObject({ label: 'legacy-api: back to Chime SDK Voice', expect: 'ok' });
+});
+
+test('an Update that adds only an unavailable number must fail: allowPartial is turned off for it', () => {
+  const plan = kind('unavailable').plan(deployedWorld(() => ({ allowPartial: true })), new Rng(4))!;
+  expect(plan.expect).toBe('fail');
+  expect(Object.values(plan.changes)[0]).toMatchObject({ allowPartial: false });
+});
+
+test('the first deploy: numbers of their own per resource; its extras say what they expect', () => {
+  const seen = new Set<string>();
+  for (let seed = 0; seed < 100; seed++) {
+    const world = new World(pool, ['S1', 'S2']);
+    initialTemplate(world, new Rng(seed), ORDERS);
+    const numbers = world.orders().flatMap(o => [...o.numbers]);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const step = createStep(world, new Rng(seed), ['S1', 'S2'], true);
+    seen.add(`${step.label} → ${step.expect}`);
+  }
+  expect(seen).toEqual(new Set([
+    'create → ok', 'create: partial, allowPartial → ok', 'create: partial, refused → fail', 'create: adopts an unowned number → ok',
+    'create: an unowned number, adoption not asked → fail', 'create: two resources list one number → fail', 'create: a number the product type refuses → fail',
+  ]));
+});
