@@ -62,7 +62,6 @@ export class Lifecycle {
     await settle(ctx.emulator);
     world.deployed = readDeployed(ctx.stateDir);
     world.inventory = ctx.emulator.phoneNumbers();
-    if (process.env.CHAOS_DEBUG) require("fs").appendFileSync(process.env.CHAOS_DEBUG, "\n" + index + " " + JSON.stringify(world.inventory.filter(r => world.pool.has(r.E164PhoneNumber)).map(r => [r.E164PhoneNumber.slice(-4), r.Status, r.Name, r.OrderId?.slice(0, 8), r.UpdatedTimestamp])));
     const placed = ctx.emulator.orders().filter(o => !o.Unrelated && !known.has(o.PhoneNumberOrderId));
     for (const o of placed) ctx.stepOf.set(o.PhoneNumberOrderId, index);
     const expect = new Map<string, Expectation>(stacks.map(s => [s, plan && Object.keys(plan.changes).some(k => k.startsWith(`${s}/`)) ? plan.expect : 'ok']));
