@@ -4,30 +4,38 @@
 // as many runs as asked.
 import { runChaos, type ChaosReport } from '../../tools/chaos';
 
-// Sized for about a minute on two cores: each run deploys through a dozen function processes, and
-// waits on the SDK's backoff after throttling. So CI plays 6 runs of 2-3 steps between the first
-// deploy and the delete, throttles less and keeps a shorter order book than the CLI, and draws a
-// delivery fault for half the steps.
+// Sized for about 70 s on two cores (two synths, then 6 runs at once): each run deploys through a
+// dozen function processes and waits on the SDK's backoff after throttling. So CI plays 6 runs of
+// 2-3 steps between the first deploy and the delete, throttles less and keeps a shorter order book
+// than the CLI, and draws a delivery fault for half the steps.
 const CI = {
   runs: 6,
   concurrency: 6,
-  seed: 20251128,
+  seed: 11,
   steps: [2, 3] as [number, number],
   unrelatedOrders: 10,
   faults: { throttleRate: 0.15, serverErrorRate: 0.1, dropAfterActRate: 0.15 },
   delivery: { rate: 0.5 },
 };
 
+/**
+ * What the suite found in the handler that the handler has yet to fix: a Create or Update that
+ * CloudFormation cancelled (another resource failed) or stopped waiting for goes on, and can order
+ * or restore numbers after its rollback looked. Counted in the report (and by `npm run chaos`,
+ * which exits 1 on it); not asserted here, since whether it shows depends on timing.
+ */
+const KNOWN_HANDLER_ISSUES = ['acted-after-cancel'];
+
 let report: ChaosReport;
 
 beforeAll(async () => {
   report = await runChaos(CI);
-}, 300_000);
+}, 480_000);
 
-test('every ownership promise and protocol invariant holds', () => {
-  const { ['acted-after-cancel']: _reported, ...violations } = report.violations;
-  expect(report.problems.filter(p => !p.includes('acted-after-cancel') && !/: (resources|kept in) /.test(p))).toEqual([]);
-  expect(Object.entries(violations).filter(([, n]) => n > 0)).toEqual([]);
+test('every ownership promise and protocol invariant holds (but the known handler issue, counted in the report)', () => {
+  const known = (p: string) => KNOWN_HANDLER_ISSUES.some(k => p.includes(`: ${k}: `)) || /\): (resources|kept in) /.test(p);
+  expect(report.problems.filter(p => !known(p))).toEqual([]);
+  expect(Object.entries(report.violations).filter(([k, n]) => n > 0 && !KNOWN_HANDLER_ISSUES.includes(k))).toEqual([]);
   expect(report.results).toHaveLength(CI.runs);
 });
 

@@ -100,18 +100,29 @@ test('an Update that adds only an unavailable number must fail: allowPartial is 
   expect(Object.values(plan.changes)[0]).toMatchObject({ allowPartial: false });
 });
 
-test('the first deploy: numbers of their own per resource; its extras say what they expect', () => {
-  const seen = new Set<string>();
-  for (let seed = 0; seed < 100; seed++) {
+test('the first deploy: the first resource of each stack at least, numbers of their own per resource, nothing that fails', () => {
+  for (let seed = 0; seed < 20; seed++) {
     const world = new World(pool, ['S1', 'S2']);
     initialTemplate(world, new Rng(seed), ORDERS);
     const numbers = world.orders().flatMap(o => [...o.numbers]);
     expect(new Set(numbers).size).toBe(numbers.length);
-    const step = createStep(world, new Rng(seed), ['S1', 'S2'], true);
-    seen.add(`${step.label} → ${step.expect}`);
+    expect(world.template.get('S1/A')!.present && world.template.get('S2/C')!.present).toBe(true);
+  }
+  expect(createStep(true)).toEqual({ label: 'create', changes: {}, expect: 'ok' });
+});
+
+test('a resource joining a deployed stack: its Create, plain or with what the contract has a row for', () => {
+  const seen = new Set<string>();
+  for (let seed = 0; seed < 100; seed++) {
+    const world = deployedWorld(o => (o.construct === 'B' ? { present: false } : {}));
+    world.deployed = world.deployed.map(s => ({ ...s, orders: s.orders.filter(o => o.construct !== 'B') }));
+    const plan = kind('add-resource').plan(world, new Rng(seed))!;
+    expect(plan.changes['S1/B']).toMatchObject({ present: true });
+    seen.add(`${plan.label} → ${plan.expect}`);
   }
   expect(seen).toEqual(new Set([
-    'create → ok', 'create: partial, allowPartial → ok', 'create: partial, refused → fail', 'create: adopts an unowned number → ok',
-    'create: an unowned number, adoption not asked → fail', 'create: two resources list one number → fail', 'create: a number the product type refuses → fail',
+    'add-resource → ok', 'add-resource: partial, allowPartial → ok', 'add-resource: partial, refused → fail', 'add-resource: adopts an unowned number → ok',
+    'add-resource: an unowned number, adoption not asked → fail', 'add-resource: its Create races another resource\'s Update for a number → fail',
+    'add-resource: a number the product type refuses → fail',
   ]));
 });

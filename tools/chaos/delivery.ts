@@ -40,17 +40,17 @@ const WEIGHTS: Record<FaultKind, number> = { 'duplicate-at-once': 35, 'duplicate
  * step is sure to send, and only in a step the contract says succeeds (`targets` is empty otherwise).
  *
  * `deletesStack`: the step deletes a stack (a stack delete, a first deploy that fails). No
- * duplicate-after-answer then: the local deploy delivers it the moment the first answer arrives,
- * as the stack deletes its functions; the framework then waits out its 5-minute wait for the
- * deleted function, which the local deploy waits for too. Minutes, for nothing a duplicate Delete
- * in another step (a resource left out of the template) does not test.
+ * duplicates then: a second delivery still at work when the first answer arrives finds the
+ * provider's functions deleted with the stack, and the framework waits out its 5-minute wait for
+ * the deleted function, which the local deploy waits for too. Minutes, for nothing a duplicate
+ * Delete in another step (a resource left out of the template, a rollback) does not test.
  */
 export function drawDelivery(rng: Rng, mix: DeliveryMix, targets: readonly EventTarget[], deletesStack = false): DrawnDelivery {
   if (!rng.chance(mix.rate)) return { faults: [] };
   const weights = {
     ...WEIGHTS,
     ...(targets.length > 0 ? {} : { 'no-answer': 0 }),
-    ...(deletesStack ? { 'duplicate-after-answer': 0 } : {}),
+    ...(deletesStack ? { 'duplicate-at-once': 0, 'duplicate-after-answer': 0 } : {}),
   };
   const kind = rng.weighted(weights);
   if (kind !== 'no-answer') return { faults: [{ kind }] };

@@ -70,6 +70,7 @@ export class Lifecycle {
       existedBefore: new Set(before.map(s => s.stackName)),
     });
     for (const r of play.results) if (plan && r.ok && !r.rehearsed) world.commit(candidate, [r.stackName]);
+    for (const o of world.live()) world.everDeployed.add(World.key(o));
     this.noteRetained(before, candidate, play.events);
     const found: Problem[] = [
       ...judged.problems,

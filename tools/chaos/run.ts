@@ -38,7 +38,8 @@ export async function playRun(spec: RunSpec, crashes: string[]): Promise<RunResu
     const world = new World(pool, shape.stacks);
     initialTemplate(world, rng, [...shape.orders]);
     for (const stack of shape.stacks) {
-      const wait = rng.weighted({ waiter: 40, short: 30, default: 30 });
+      // Mostly the handler's own inline wait, else every order waited for through the framework's waiter.
+      const wait = rng.weighted({ waiter: 25, short: 25, default: 50 });
       if (wait !== 'default') world.inlineWait.set(stack, wait === 'waiter' ? 0 : 0.3);
     }
     const described = world.orders().map(o => `${o.stack}/${o.construct} ${o.deletionPolicy} ${o.api} ${o.productType}${o.allowPartial ? ' allowPartial' : ''}`);
@@ -76,13 +77,13 @@ export async function playRun(spec: RunSpec, crashes: string[]): Promise<RunResu
 
 async function playSteps(life: Lifecycle, world: World, rng: Rng, spec: RunSpec, stacks: readonly string[]): Promise<void> {
   const stuck = () => life.steps.some(s => s.problems.some(p => p.kind === 'failed-stack' && p.text.includes(' is left ')));
-  await life.deploy(createStep(world, rng, stacks, true), stacks);
+  await life.deploy(createStep(true), stacks);
   let next: StepPlan['next'];
   const middle = rng.int(spec.steps[0], spec.steps[1]);
   for (let i = 0; i < middle && !stuck(); i++) {
     const absent = stacks.filter(s => !world.stackOf(s));
     if (absent.length > 0) {
-      await life.deploy(createStep(world, rng, absent, false), absent);
+      await life.deploy(createStep(false), absent);
       continue;
     }
     const plan = next?.(world, rng) ?? drawStep(world, rng, DRAW);
@@ -95,7 +96,7 @@ async function playSteps(life: Lifecycle, world: World, rng: Rng, spec: RunSpec,
   // The same stacks again: each resource takes back what its DeletionPolicy kept, and restores what
   // it released. Not under the legacy API, whose Create refuses held numbers it cannot prove its own.
   if (!stuck() && !world.orders().some(o => o.api === 'chime') && rng.chance(REDEPLOY_RATE)) {
-    await life.deploy({ ...createStep(world, rng, stacks, false), label: 'redeploy after delete' }, stacks);
+    await life.deploy({ ...createStep(false), label: 'redeploy after delete' }, stacks);
     if (!stuck()) await life.destroy();
   }
 }

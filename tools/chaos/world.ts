@@ -46,6 +46,8 @@ export class World {
   readonly retained = new Map<string, string>();
   /** How often each number left the deletion queue for good (the run moved the clock past it). */
   readonly purged = new Map<string, number>();
+  /** Resources ("Stack/Construct") that have been in a deployed stack. */
+  readonly everDeployed = new Set<string>();
 
   constructor(readonly pool: NumberPool, readonly stacks: readonly string[]) {}
 

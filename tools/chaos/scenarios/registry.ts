@@ -8,13 +8,13 @@ import type { ScenarioKind, StepPlan } from './kind';
 import { add, productType, relabel, remove, restore } from './lists';
 import { adopt, adoptOwned, giveBack, move, race, rename, takeover } from './ownership';
 import { one } from './pick';
-import { legacyApi, removeResource, restoreResource } from './resources';
+import { addResource, legacyApi, removeResource, restoreResource } from './resources';
 
 export const SCENARIO_KINDS: readonly ScenarioKind[] = [
   add, remove, restore, productType, relabel,
   takeover, adopt, adoptOwned, giveBack, rename, move, race,
   partial, unavailable, invalid, siblingRollback,
-  removeResource, restoreResource, legacyApi,
+  addResource, removeResource, restoreResource, legacyApi,
 ];
 
 const POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate'] as const;
