@@ -12,6 +12,8 @@ import type { SentEvent } from '../../tools/local-deploy/stack-run';
 const result = (status: string, ok: boolean, extra: Partial<StackResult> = {}): StackResult =>
   ({ stackName: 'S1', status, ok, noChanges: false, outputs: {}, failures: [], ...extra });
 const play = (results: StackResult[], recoveries: StepPlay['recoveries'] = []): StepPlay => ({ results, recoveries, events: [], output: [] });
+const failedRollback = play([result('UPDATE_ROLLBACK_FAILED', false)], [{ stack: 'S1', from: 'UPDATE_ROLLBACK_FAILED', action: 'continue-update-rollback', to: 'UPDATE_ROLLBACK_COMPLETE' }]);
+const lostUpdate = { stack: 'S1', logicalId: 'A', requestType: 'Update' as const };
 const stack = (status: string): DeployedStack => ({ stackName: 'S1', stackId: 'id', status, region: 'us-east-1', account: '123456789012', orders: [] });
 const judge = (input: Partial<JudgeInput>) => judgeStep({
   command: 'deploy', expect: new Map([['S1', 'ok']]), existedBefore: new Set(['S1']), play: play([]), after: [], ...input,
@@ -26,8 +28,6 @@ test('ok, fail and a rehearsed rollback end as the contract says, or are problem
 });
 
 test('a *_FAILED state is expected only on the way of a lost answer, and must be recovered', () => {
-  const failedRollback = play([result('UPDATE_ROLLBACK_FAILED', false)], [{ stack: 'S1', from: 'UPDATE_ROLLBACK_FAILED', action: 'continue-update-rollback', to: 'UPDATE_ROLLBACK_COMPLETE' }]);
-  const lostUpdate = { stack: 'S1', logicalId: 'A', requestType: 'Update' as const };
   expect(judge({ play: failedRollback, noAnswer: lostUpdate, after: [stack('UPDATE_ROLLBACK_COMPLETE')] })).toEqual([]);
   expect(judge({ play: failedRollback, after: [stack('UPDATE_ROLLBACK_COMPLETE')] })).toEqual(['unexpected-outcome', 'failed-stack']);
   const stuck = play([result('UPDATE_ROLLBACK_FAILED', false)], [{ stack: 'S1', from: 'UPDATE_ROLLBACK_FAILED', action: 'continue-update-rollback', to: 'UPDATE_ROLLBACK_FAILED' }]);
@@ -37,6 +37,19 @@ test('a *_FAILED state is expected only on the way of a lost answer, and must be
   const lostDelete = play([result('DELETE_FAILED', false)], [{ stack: 'S1', from: 'DELETE_FAILED', action: 'destroy', to: 'gone' }]);
   expect(judge({ command: 'destroy', play: lostDelete, noAnswer: { ...lostUpdate, requestType: 'Delete' } })).toEqual([]);
   expect(judge({ command: 'destroy', play: play([result('DELETE_COMPLETE', true)]), after: [stack('UPDATE_COMPLETE')] })).toEqual(['unexpected-outcome']);
+  // the short ServiceTimeout of a step that loses an answer applies to every stack it deploys
+  const second = { ...result('ROLLBACK_COMPLETE', false), stackName: 'S2' };
+  expect(judge({ existedBefore: new Set(['S1']), play: play([result('UPDATE_ROLLBACK_FAILED', false), second], failedRollback.recoveries), noAnswer: lostUpdate })).toEqual([]);
+});
+
+test('a rollback that failed because the resource\'s cancelled operation acted after it looked is told apart', () => {
+  const event = (requestType: 'Update', status: 'SUCCESS' | 'FAILED', cancelled?: boolean): SentEvent => ({
+    stackName: 'S1', requestType, logicalResourceId: 'A', resourceType: 'Custom::ChimePhoneNumberOrder', requestId: 'r', status, ...(cancelled ? { cancelled } : {}),
+  });
+  const recovered = { ...play([result('UPDATE_ROLLBACK_FAILED', false)], [{ stack: 'S1', from: 'UPDATE_ROLLBACK_FAILED', action: 'continue-update-rollback' as const, to: 'UPDATE_ROLLBACK_COMPLETE' }]), events: [event('Update', 'FAILED', true), event('Update', 'FAILED')] };
+  const expectFail = new Map([['S1', 'fail' as const]]);
+  expect(judge({ expect: expectFail, play: recovered, abandoned: new Set(['S1/A']), after: [stack('UPDATE_ROLLBACK_COMPLETE')] })).toEqual(['acted-after-cancel']);
+  expect(judge({ expect: expectFail, play: recovered, abandoned: new Set(), after: [stack('UPDATE_ROLLBACK_COMPLETE')] })).toEqual(['unexpected-outcome', 'failed-stack']);
 });
 
 test('unanswered: no answer within ServiceTimeout unless the step lost one on purpose; a framework that ends without answering; protocol breaches', () => {

@@ -47,7 +47,7 @@ export interface ChaosOptions {
 }
 
 export const DEFAULT_FAULTS: FaultMix = { throttleRate: 0.3, serverErrorRate: 0.1, dropAfterActRate: 0.05, latencyMs: { min: 0, max: 30 } };
-export const DEFAULT_DELIVERY: DeliveryMix = { rate: 0.35, noAnswerTimeoutSeconds: 15 };
+export const DEFAULT_DELIVERY: DeliveryMix = { rate: 0.35, noAnswerTimeoutSeconds: 20 };
 
 export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport> {
   const runs = options.runs ?? 50;

@@ -65,9 +65,10 @@ export class Lifecycle {
     const placed = ctx.emulator.orders().filter(o => !o.Unrelated && !known.has(o.PhoneNumberOrderId));
     for (const o of placed) ctx.stepOf.set(o.PhoneNumberOrderId, index);
     const expect = new Map<string, Expectation>(stacks.map(s => [s, plan && Object.keys(plan.changes).some(k => k.startsWith(`${s}/`)) ? plan.expect : 'ok']));
+    const abandoned = this.abandoned(play.events, candidate);
     const judged = judgeStep({
       command: plan ? 'deploy' : 'destroy', expect, noAnswer: delivery.noAnswer, play, after: world.deployed,
-      existedBefore: new Set(before.map(s => s.stackName)),
+      existedBefore: new Set(before.map(s => s.stackName)), abandoned: new Set(abandoned.map(a => a.resource)),
     });
     for (const r of play.results) if (plan && r.ok && !r.rehearsed) world.commit(candidate, [r.stackName]);
     for (const o of world.live()) world.everDeployed.add(World.key(o));
@@ -78,7 +79,7 @@ export class Lifecycle {
       ...auditStep({
         before, after: world.deployed, inventory: world.inventory, scope: n => world.pool.has(n),
         elsewhere: new Set(world.pool.seeded), retained: world.retained, refusedButOrdered: plan?.ordersNothing ? placed.length : 0,
-        abandoned: this.abandoned(play.events, candidate),
+        abandoned,
       }),
     ];
     const problems = found.filter(p => this.firstReport(p)).map(({ number: _whole, ...p }): Problem => p);
@@ -107,10 +108,14 @@ export class Lifecycle {
   }
 
   /** Resources whose Create or Update CloudFormation stopped waiting for (cancelled, or no answer within ServiceTimeout). */
-  private abandoned(events: readonly SentEvent[], candidate: Map<string, OrderModel>): { mark: string; numbers: string[] }[] {
+  private abandoned(events: readonly SentEvent[], candidate: Map<string, OrderModel>): { resource: string; mark: string; numbers: string[] }[] {
     return events.filter(e => e.requestType !== 'Delete' && (e.cancelled || e.reason?.startsWith(NO_RESPONSE))).map(e => {
       const models = [...candidate.values(), ...this.world.orders()].filter(o => o.stack === e.stackName && o.logicalId === e.logicalResourceId);
-      return { mark: this.world.identity({ stack: e.stackName, logicalId: e.logicalResourceId }), numbers: models.flatMap(o => [...o.numbers]) };
+      return {
+        resource: `${e.stackName}/${e.logicalResourceId}`,
+        mark: this.world.identity({ stack: e.stackName, logicalId: e.logicalResourceId }),
+        numbers: models.flatMap(o => [...o.numbers]),
+      };
     });
   }
 
