@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../emulator';
+import { type LocalSession, openLocalSession } from '../local-deploy';
 import { readLambdaLog } from './audit/lambda-log';
 import { auditOrders } from './audit/orders';
 import { Lifecycle } from './lifecycle';
@@ -33,6 +34,7 @@ export async function playRun(spec: RunSpec, crashes: string[]): Promise<RunResu
   const root = fs.mkdtempSync(path.join(spec.workDir, `run-${spec.index}-`));
   const stateDir = path.join(root, 'state');
   const started = Date.now();
+  let session: LocalSession | undefined;
   try {
     prepareAccount(emulator, spec, pool);
     const world = new World(pool, shape.stacks);
@@ -44,7 +46,8 @@ export async function playRun(spec: RunSpec, crashes: string[]): Promise<RunResu
     }
     const described = world.orders().map(o => `${o.stack}/${o.construct} ${o.deletionPolicy} ${o.api} ${o.productType}${o.allowPartial ? ' allowPartial' : ''}`);
     const stepOf = new Map<string, number>();
-    const life = new Lifecycle({ root, stateDir, endpoint: emulator.url, queryIntervalMs: spec.queryIntervalMs, shape, emulator, delivery: spec.delivery, stepOf }, world, rng);
+    session = await openLocalSession({ stateDir, endpoint: emulator.url, queryIntervalMs: spec.queryIntervalMs });
+    const life = new Lifecycle({ root, stateDir, session, shape, emulator, delivery: spec.delivery, stepOf }, world, rng);
     await playSteps(life, world, rng, spec, shape.stacks);
     const lifecycleMs = Date.now() - started;
 
@@ -70,6 +73,7 @@ export async function playRun(spec: RunSpec, crashes: string[]): Promise<RunResu
       ...(spec.keep ? { kept: root } : {}),
     };
   } finally {
+    await session?.close();
     await emulator.close();
     if (!spec.keep) fs.rmSync(root, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 // handler, independent resources at once) and then what an operator does about a stack left in
 // a *_FAILED state: continue-update-rollback for UPDATE_ROLLBACK_FAILED, delete the stack for
 // ROLLBACK_FAILED and DELETE_FAILED. The recovery runs without delivery faults.
-import { type LocalDeployOptions, localDeployCaptured } from '../local-deploy';
+import { type LocalDeployOptions, type LocalSession, localDeployCaptured } from '../local-deploy';
 import type { StackResult } from '../local-deploy/stack-operation';
 import type { SentEvent } from '../local-deploy/stack-run';
 import { readDeployed } from './app/deployed';
@@ -11,8 +11,8 @@ import { redactDigits } from './numbers';
 
 export interface StepContext {
   readonly stateDir: string;
-  readonly endpoint: string;
-  readonly queryIntervalMs: number;
+  /** Open for the whole run (the state directory, the emulator's endpoint, the waiter's interval): functions stay warm from step to step. */
+  readonly session: LocalSession;
 }
 
 export type StepCommand =
@@ -46,7 +46,7 @@ export async function playStep(ctx: StepContext, step: StepCommand, delivery: Dr
   const events: SentEvent[] = [];
   const output: string[] = [];
   const call = async (options: LocalDeployOptions) => {
-    const r = await localDeployCaptured({ stateDir: ctx.stateDir, endpoint: ctx.endpoint, queryIntervalMs: ctx.queryIntervalMs, ...options });
+    const r = await localDeployCaptured({ session: ctx.session, ...options });
     events.push(...r.result.events);
     if (r.result.exitCode !== 0) output.push(tail(`${r.out}\n${r.err}`));
     return r.result;

@@ -100,6 +100,17 @@ export class LocalCloud {
     }
   }
 
+  /**
+   * Between two operations of a session (after `drain`): the stacks of the last one are looked up
+   * afresh next time, and the warm environments of functions no stack has any more are let go.
+   */
+  async settle(): Promise<void> {
+    this.runs.clear();
+    const functions = new Set(this.options.store.stacks()
+      .flatMap(s => Object.values(s.resources).filter(r => r.type === 'AWS::Lambda::Function').map(r => r.physicalId)));
+    await this.runner.retire(name => functions.has(name));
+  }
+
   async close(): Promise<void> {
     await this.lambda?.close();
     await this.sfn?.close();
