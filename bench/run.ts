@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const loadAtStart = loadNow();
   await phase('bundling the handler', snapshotBundle);
   // Timings first, while nothing of the bench runs beside them; detection runs its scenarios at once.
-  const bundle = await phase(`cold require(), ${INIT_RUNS} runs each`, () => measureBundle(INIT_RUNS));
+  const bundle = await phase(`cold require() per API and the anchor's, ${INIT_RUNS} runs each`, () => measureBundle(INIT_RUNS));
   const detection = await phase(`detection, ${ORDER_SECONDS.length} orders x 3 strategies x ${DETECTION_REPEATS}`, () => runDetection(ORDER_SECONDS, DETECTION_REPEATS));
   const synth = await phase(`synth, ${SYNTH_REPEATS} processes each`, () => runSynth(SYNTH_SIZES, SYNTH_REPEATS));
   const results: Results = {

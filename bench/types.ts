@@ -15,13 +15,24 @@ export interface DetectionRow extends Detected {
   readonly samples: Record<string, Detected[]>;
 }
 
-export interface BundleResult {
+/** What a cold start loads for an event of one API. */
+export interface ApiLoad {
+  readonly api: string;
+  /** Bytes of the handler's files in require.cache after loading. */
   readonly bytes: number;
-  readonly anchorBytes: number;
-  /** Median cold require() of the file in a fresh node process. */
+  /** Those files, by name. */
+  readonly loaded: string[];
+  /** Median cold require() of those files in a fresh node process. */
   readonly initMs: number;
-  readonly anchorInitMs: number;
   readonly initSamplesMs: number[];
+}
+
+export interface BundleResult {
+  /** Every file of dist/handler: the Lambda asset. */
+  readonly shippedBytes: number;
+  readonly perApi: ApiLoad[];
+  readonly anchorBytes: number;
+  readonly anchorInitMs: number;
   readonly anchorInitSamplesMs: number[];
 }
 

@@ -25,18 +25,22 @@ Options:
   --throttle-rate R           0..1, answer 429 ThrottledClientException before acting
   --server-error-rate R       0..1, answer 500/503 before acting
   --drop-after-act-rate R     0..1, mutating operations: act, then drop the connection
+  --taken-after-search-rate R 0..1, after a search answers, another customer takes half of what it found
   --latency-ms MIN-MAX        random delay per request (or a single N)
   --fault-operations A,B      restrict faults to these operation names
-  --max-page-size N           cap ListPhoneNumberOrders pages
+  --max-page-size N           cap ListPhoneNumberOrders and ListPhoneNumbers pages
   --state-file FILE           load the account from FILE at start, save it after every change
   --access-key ID:SECRET      accept this access key instead of the default (repeatable)
   --log-requests              log each request (phone numbers masked)
   --help                      show this help
 
+SearchAvailablePhoneNumbers finds fictional numbers of a fixed stock (emulator/stock.ts): 555-0100..0199
+in many U.S. area codes (with their city and state), the toll-free prefixes, Canada and the U.K.
+
 Control endpoints (unauthenticated): GET /_emulator/state, /_emulator/stats, /_emulator/orders,
-/_emulator/phone-numbers; POST /_emulator/configure, /_emulator/unavailable, /_emulator/associate,
-/_emulator/disassociate, /_emulator/inject, /_emulator/unrelated-orders, /_emulator/advance-clock,
-/_emulator/reset.
+/_emulator/phone-numbers, /_emulator/taken; POST /_emulator/configure, /_emulator/unavailable,
+/_emulator/associate, /_emulator/disassociate, /_emulator/inject, /_emulator/unrelated-orders,
+/_emulator/take, /_emulator/take-after-search, /_emulator/advance-clock, /_emulator/reset.
 `;
 
 class UsageError extends Error {}
@@ -98,6 +102,9 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
         break;
       case '--drop-after-act-rate':
         faults.dropAfterActRate = number(flag, value(), { max: 1 });
+        break;
+      case '--taken-after-search-rate':
+        faults.takenAfterSearchRate = number(flag, value(), { max: 1 });
         break;
       case '--latency-ms': {
         const [min, max = min] = value().split('-');

@@ -16,6 +16,7 @@ const routes: Record<string, Handler> = {
   'GET /_emulator/stats': (emu) => emu.stats(),
   'GET /_emulator/orders': (emu) => emu.orders(),
   'GET /_emulator/phone-numbers': (emu) => emu.phoneNumbers(),
+  'GET /_emulator/routing': (emu) => emu.routing(),
   'POST /_emulator/configure': (emu, b) => emu.configure(b),
   'POST /_emulator/unavailable': (emu, b) => emu.setUnavailable(list(b.numbers, 'numbers')),
   'POST /_emulator/associate': (emu, b) =>
@@ -30,6 +31,9 @@ const routes: Record<string, Handler> = {
   'POST /_emulator/order-script': (emu, b) => emu.scriptOrder(b as Parameters<Emulator['scriptOrder']>[0]),
   'POST /_emulator/release-failures': (emu, b) => emu.failReleases(b as unknown as Parameters<Emulator['failReleases']>[0]),
   'POST /_emulator/phone-numbers': (emu, b) => emu.putNumber(b as unknown as Parameters<Emulator['putNumber']>[0]),
+  'GET /_emulator/taken': (emu) => emu.takenNumbers(),
+  'POST /_emulator/take': (emu, b) => emu.takeNumbers(list(b.numbers, 'numbers')),
+  'POST /_emulator/take-after-search': (emu, b) => emu.takeAfterSearch(b as Parameters<Emulator['takeAfterSearch']>[0]),
   'POST /_emulator/unrelated-orders': (emu, b) => {
     const { count, ...opts } = b;
     emu.addUnrelatedOrders(count as number, opts);

@@ -1,5 +1,6 @@
 /** Decides, per request, which fault (if any) the emulator plays. */
 import { Prng } from './random';
+import { ROUTING_MUTATING_OPERATIONS } from './routing-operations';
 import { FaultCounters, FaultSettings, InjectedFault, InjectedFaultKind } from './types';
 
 export const MUTATING_OPERATIONS = new Set([
@@ -8,6 +9,7 @@ export const MUTATING_OPERATIONS = new Set([
   'DeletePhoneNumber',
   'BatchDeletePhoneNumber',
   'RestorePhoneNumber',
+  ...ROUTING_MUTATING_OPERATIONS,
 ]);
 
 const KINDS: InjectedFaultKind[] = [
@@ -33,7 +35,7 @@ export function emptyCounters(): FaultCounters {
 }
 
 export function validateFaultSettings(f: FaultSettings): void {
-  for (const key of ['throttleRate', 'serverErrorRate', 'dropAfterActRate'] as const) {
+  for (const key of ['throttleRate', 'serverErrorRate', 'dropAfterActRate', 'takenAfterSearchRate'] as const) {
     const v = f[key];
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && v <= 1)) throw new Error(`faults.${key} must be within 0..1`);
   }
@@ -90,6 +92,11 @@ export class FaultInjector {
     else if (serverError) this.apply(plan, unavailable ? 'service-unavailable' : 'server-error');
     else if (drop) this.apply(plan, 'drop-after-act');
     return plan;
+  }
+
+  /** Whether another customer takes some of what this search found (drawn only for searches that found something). */
+  takesAfterSearch(): boolean {
+    return this.draw(this.settings.takenAfterSearchRate);
   }
 
   private draw(rate: number | undefined): boolean {

@@ -16,6 +16,7 @@ export type {
   EmulatorOptions,
   EmulatorOrder,
   EmulatorPhoneNumber,
+  EmulatorRouting,
   EmulatorSnapshot,
   EmulatorStats,
   FaultCounters,
@@ -30,7 +31,9 @@ export type {
   PhoneNumberStatus,
   ProductType,
   ReleaseFailureScript,
+  RoutingOperationName,
   ScriptedOrderEnd,
   SeededNumber,
+  TakeAfterSearchScript,
   UnrelatedOrderOptions,
 } from './types';

@@ -6,7 +6,9 @@
 import { ApiError, errorForCode, notFound, refused } from './errors';
 import { classify, E164_PATTERN, mask, normalize } from './numbers';
 import { Prng } from './random';
+import { emptyRouting, Routing, RoutingState } from './routing';
 import { checkSeed, Scripts } from './scripts';
+import { inStock } from './stock';
 import {
   ApiName, AssociationName, InProgressOrderStatus, PhoneNumberStatus, ProductType, ScriptedOrderEnd, SeededNumber, UnrelatedOrderOptions,
 } from './types';
@@ -64,6 +66,10 @@ export interface AccountState {
   orders: OrderRecord[];
   numbers: NumberRecord[];
   unavailable: string[];
+  /** Stock numbers other customers took (absent in state files written before there was a stock). */
+  taken?: string[];
+  /** Absent in state files written before the emulator modelled routing. */
+  routing?: RoutingState;
 }
 
 export interface PhoneNumberErrorEntry {
@@ -86,13 +92,18 @@ export class Model {
   orders: OrderRecord[] = [];
   inventory = new Map<string, NumberRecord>();
   unavailable = new Set<string>();
+  /** Numbers other customers took: no search finds them, and an order of them fails. */
+  taken = new Set<string>();
   readonly scripts = new Scripts();
+  readonly routing: Routing;
 
   constructor(
     private readonly now: () => number,
     private readonly ids: Prng,
     public settings: ModelSettings,
-  ) {}
+  ) {
+    this.routing = new Routing(() => this.inventory, now, ids);
+  }
 
   /** Applies every transition that is due by now; returns whether anything changed. */
   settle(): boolean {
@@ -141,7 +152,8 @@ export class Model {
       this.inventory.set(e164, {
         id: e164,
         country: info.country,
-        type: info.type,
+        // The stock knows freephone numbers outside the NANP, which the classifier does not.
+        type: inStock(e164)?.type ?? info.type,
         productType: input.productType,
         status: 'AcquireInProgress',
         associations: [],
@@ -150,7 +162,8 @@ export class Model {
         createdAt: now,
         updatedAt: now,
       });
-      return { e164, outcome: this.unavailable.has(e164) || script?.end ? ('Failed' as const) : ('Acquired' as const) };
+      const lost = this.unavailable.has(e164) || this.taken.has(e164);
+      return { e164, outcome: lost || script?.end ? ('Failed' as const) : ('Acquired' as const) };
     });
     const order: OrderRecord = {
       id,
@@ -264,6 +277,20 @@ export class Model {
     });
   }
 
+  /** Whether a search may offer the number: the account does not hold it (nor queue it for deletion) and nobody took it. */
+  isAvailable(e164: string): boolean {
+    const rec = this.inventory.get(e164);
+    return !this.taken.has(e164) && (!rec || REORDERABLE.includes(rec.status));
+  }
+
+  /** Another customer takes these numbers; the account cannot hold them. */
+  take(numbers: string[]): void {
+    const ids = numbers.map((n) => normalize(checkNumber(n)));
+    const held = ids.filter((id) => !this.isAvailable(id) && !this.taken.has(id));
+    if (held.length > 0) throw new Error(`${held.map(mask).join(', ')} cannot be taken by another customer: this account holds it`);
+    for (const id of ids) this.taken.add(id);
+  }
+
   setUnavailable(numbers: string[]): void {
     this.unavailable = new Set(numbers.map((n) => normalize(checkNumber(n))));
   }
@@ -320,13 +347,15 @@ export class Model {
   // ---- persistence ----
 
   toState(): AccountState {
-    return { orders: this.orders, numbers: [...this.inventory.values()], unavailable: [...this.unavailable] };
+    return { orders: this.orders, numbers: [...this.inventory.values()], unavailable: [...this.unavailable], taken: [...this.taken], routing: this.routing.state };
   }
 
   load(state: AccountState): void {
     this.orders = state.orders;
     this.inventory = new Map(state.numbers.map((n) => [n.id, n]));
     this.unavailable = new Set(state.unavailable);
+    this.taken = new Set(state.taken ?? []);
+    this.routing.state = state.routing ?? emptyRouting();
   }
 
   clear(): void {

@@ -1,8 +1,9 @@
 /** One function per API operation: validate, act on the model, shape the response. */
 import { Model } from './model';
-import { TOLL_FREE_AREA_CODES } from './numbers';
 import { hash32, Prng } from './random';
+import { isRoutingOperation, runRoutingOperation } from './routing-operations';
 import { Route } from './routes';
+import { matching } from './stock';
 import { ApiName, OperationName } from './types';
 import * as v from './validation';
 import { numberToWire, orderToWire } from './wire';
@@ -11,6 +12,8 @@ export interface OperationContext {
   model: Model;
   seed: number;
   maxPageSize?: number;
+  /** Called with the numbers a search answered, before the answer goes out (another customer may take some). */
+  afterSearch?: (found: string[]) => void;
 }
 
 export interface OperationResult {
@@ -22,15 +25,12 @@ export interface OperationResult {
 
 const ok = (body: unknown, mutated = false, status = 200): OperationResult => ({ status, body, mutated });
 
-const SEARCH_AREA_CODES: Record<string, string[]> = {
-  US: ['206', '212', '303', '312', '415', '512', '617', '702', '919'],
-  CA: ['204', '416', '514', '604', '613'],
-};
 const DEFAULT_SEARCH_RESULTS = 100;
 
 export function runOperation(ctx: OperationContext, op: OperationName, api: ApiName, route: Route, rawBody: string): OperationResult {
   const { model } = ctx;
   const id = route.id ?? '';
+  if (isRoutingOperation(op)) return runRoutingOperation(model.routing, op, api, id, v.parseJsonObject(rawBody));
   switch (op) {
     case 'CreatePhoneNumberOrder': {
       const input = v.validateCreate(api, v.parseJsonObject(rawBody));
@@ -50,6 +50,8 @@ export function runOperation(ctx: OperationContext, op: OperationName, api: ApiN
     }
     case 'GetPhoneNumber':
       return ok({ PhoneNumber: numberToWire(api, model.getNumber(v.validatePhoneNumberId(api, id))) });
+    case 'ListPhoneNumbers':
+      return ok(listNumbers(ctx, api, v.validateListNumbers(api, route.query)));
     case 'UpdatePhoneNumber': {
       const input = v.validateUpdate(api, id, v.parseJsonObject(rawBody));
       return ok({ PhoneNumber: numberToWire(api, model.updateNumber(id, input)) }, true);
@@ -64,30 +66,39 @@ export function runOperation(ctx: OperationContext, op: OperationName, api: ApiN
     }
     case 'RestorePhoneNumber':
       return ok({ PhoneNumber: numberToWire(api, model.restoreNumber(v.validatePhoneNumberId(api, id, true))) }, true);
-    case 'SearchAvailablePhoneNumbers':
-      return ok(search(ctx, v.validateSearch(route.query)));
+    case 'SearchAvailablePhoneNumbers': {
+      const found = search(ctx, v.validateSearch(route.query));
+      ctx.afterSearch?.(found.E164PhoneNumbers);
+      return ok(found);
+    }
   }
 }
 
-/** Fictional NANP numbers (555-0100..0199) the account does not hold, in a seed-stable order. */
+/** Available stock numbers matching the query, in an order fixed by the seed and the query, a page at a time. */
 function search(ctx: OperationContext, input: v.SearchInput): { E164PhoneNumbers: string[]; NextToken?: string } {
   const key = JSON.stringify({ ...input, maxResults: undefined, offset: undefined });
-  const prng = new Prng(ctx.seed ^ hash32(key));
-  const areas = SEARCH_AREA_CODES[input.country];
-  let area: string | undefined;
-  if (input.tollFreePrefix) area = input.tollFreePrefix;
-  else if (input.areaCode) area = input.areaCode;
-  else if (input.phoneNumberType === 'TollFree') area = TOLL_FREE_AREA_CODES[prng.int(0, TOLL_FREE_AREA_CODES.length - 1)];
-  else if (areas) area = areas[prng.int(0, areas.length - 1)];
-  if (area !== undefined && !/^[2-9]\d\d$/.test(area)) return { E164PhoneNumbers: [] };
-  const tollFree = area !== undefined && TOLL_FREE_AREA_CODES.includes(area);
-  const typeMismatch = input.phoneNumberType !== undefined && (input.phoneNumberType === 'TollFree') !== tollFree;
-  if (!area || typeMismatch || !areas) return { E164PhoneNumbers: [] };
-  const candidates = Array.from({ length: 100 }, (_, i) => `+1${area}55501${String(i).padStart(2, '0')}`);
-  const free = prng.shuffle(candidates).filter((n) => !ctx.model.inventory.has(n));
+  const candidates = matching(input).map((n) => n.e164);
+  const free = new Prng(ctx.seed ^ hash32(key)).shuffle(candidates).filter((n) => ctx.model.isAvailable(n));
   const end = input.offset + (input.maxResults ?? DEFAULT_SEARCH_RESULTS);
   return {
     E164PhoneNumbers: free.slice(input.offset, end),
     ...(end < free.length ? { NextToken: v.encodeToken('search', end) } : {}),
+  };
+}
+
+/** Every number the account has a record of, in E.164 order, filtered as asked. */
+function listNumbers(ctx: OperationContext, api: ApiName, input: v.ListNumbersInput): { PhoneNumbers: Record<string, unknown>[]; NextToken?: string } {
+  const size = Math.min(input.maxResults ?? v.maxListResults(api), ctx.maxPageSize ?? Infinity);
+  const all = [...ctx.model.inventory.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .filter((r) => input.after === undefined || r.id > input.after)
+    .map((r) => ({ record: r, wire: numberToWire(api, r) }))
+    .filter(({ record, wire }) => (input.status === undefined || wire.Status === input.status)
+      && (input.productType === undefined || record.productType === input.productType)
+      && (input.filter === undefined || record.associations.some((a) => a.name === input.filter?.name && a.value === input.filter.value)));
+  const page = all.slice(0, size);
+  return {
+    PhoneNumbers: page.map((p) => p.wire),
+    ...(all.length > size ? { NextToken: v.encodeCursor('numbers', page[page.length - 1].record.id) } : {}),
   };
 }

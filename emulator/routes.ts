@@ -1,9 +1,10 @@
 /** Maps method + path + query to the operation, as the restJson1 bindings of both models define them. */
+import { matchRoutingRoute } from './routing-operations';
 import { OperationName } from './types';
 
 export interface Route {
   operation: OperationName | 'Unknown';
-  /** The decoded `{PhoneNumberId}` or `{PhoneNumberOrderId}` path label. */
+  /** The decoded path label: `{PhoneNumberId}`, `{PhoneNumberOrderId}`, `{VoiceConnectorId}`, `{SipRuleId}`... */
   id?: string;
   query: URLSearchParams;
   /** Path with the query stripped, for messages. */
@@ -36,10 +37,13 @@ export function matchRoute(method: string, rawUrl: string): Route {
     if (id !== undefined && method === 'GET') return route('GetPhoneNumberOrder', id);
   } else if (head === 'phone-numbers') {
     if (id === undefined && method === 'POST' && op === 'batch-delete') return route('BatchDeletePhoneNumber');
+    if (id === undefined && method === 'GET') return route('ListPhoneNumbers');
     if (id !== undefined && method === 'GET') return route('GetPhoneNumber', id);
     if (id !== undefined && method === 'DELETE') return route('DeletePhoneNumber', id);
     if (id !== undefined && method === 'POST' && op === 'restore') return route('RestorePhoneNumber', id);
     if (id !== undefined && method === 'POST' && op === null) return route('UpdatePhoneNumber', id);
+  } else if (matchRoutingRoute(method, head, id, op)) {
+    return route(matchRoutingRoute(method, head, id, op)!, id);
   } else if (head === 'search' && id === undefined && method === 'GET' && query.get('type') === 'phone-numbers') {
     return route('SearchAvailablePhoneNumbers');
   }

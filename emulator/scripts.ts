@@ -3,7 +3,7 @@
  * injected faults they are one-shot and not persisted; unlike faults they act on the account.
  */
 import { E164_PATTERN, normalize } from './numbers';
-import { InProgressOrderStatus, OrderScript, ReleaseFailureScript, ScriptedOrderEnd, SeededNumber } from './types';
+import { InProgressOrderStatus, OrderScript, ReleaseFailureScript, ScriptedOrderEnd, SeededNumber, TakeAfterSearchScript } from './types';
 
 const ENDS: ScriptedOrderEnd[] = ['Failed', 'Exception', 'Cancelled'];
 const IN_PROGRESS: InProgressOrderStatus[] = ['Processing', 'PendingDocuments', 'Submitted', 'FOC', 'ChangeRequested', 'CancelRequested'];
@@ -25,6 +25,21 @@ export interface ReleaseFailure {
 export class Scripts {
   private orderScripts: { script: OrderScript; numbers?: Set<string>; remaining: number }[] = [];
   private releaseFailures = new Map<string, { code: string; remaining: number }>();
+  private takes: { share: number; remaining: number }[] = [];
+
+  addTakeAfterSearch(script: TakeAfterSearchScript = {}): void {
+    const share = script.share ?? 0.5;
+    if (!(typeof share === 'number' && share > 0 && share <= 1)) throw new Error('share must be within (0, 1]');
+    this.takes.push({ share, remaining: positive(script.count, 'count') });
+  }
+
+  /** The share of a search's numbers another customer takes now, consumed; undefined when none is scripted. */
+  takeTakeAfterSearch(): number | undefined {
+    const entry = this.takes[0];
+    if (!entry) return undefined;
+    if (--entry.remaining <= 0) this.takes.shift();
+    return entry.share;
+  }
 
   addOrderScript(script: OrderScript): void {
     if (script.end !== undefined && !ENDS.includes(script.end)) throw new Error(`end must be one of ${ENDS.join(', ')}`);
@@ -62,6 +77,7 @@ export class Scripts {
 
   clear(): void {
     this.orderScripts = [];
+    this.takes = [];
     this.releaseFailures.clear();
   }
 }

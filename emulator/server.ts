@@ -20,14 +20,17 @@ import {
   EmulatorOptions,
   EmulatorOrder,
   EmulatorPhoneNumber,
+  EmulatorRouting,
   EmulatorStats,
   FaultSettings,
   InjectedFault,
   OrderScript,
   ReleaseFailureScript,
   SeededNumber,
+  TakeAfterSearchScript,
   UnrelatedOrderOptions,
 } from './types';
+import { groupToWire, sipRuleToWire, smaToWire, voiceConnectorToWire } from './routing-operations';
 import { numberView, orderView } from './wire';
 
 const SEVEN_DAYS_MS = 7 * 24 * 3600_000;
@@ -240,7 +243,8 @@ class ChimeEmulator implements Emulator {
       }
       if (plan.before) throw faultError(plan.before);
       this.settle();
-      const result = runOperation({ model: this.model, seed: this.seed, maxPageSize: this.settings.maxPageSize }, op, api, route, body);
+      const afterSearch = (found: string[]) => this.raceSearch(found);
+      const result = runOperation({ model: this.model, seed: this.seed, maxPageSize: this.settings.maxPageSize, afterSearch }, op, api, route, body);
       if (result.mutated) this.persist();
       if (plan.dropAfterAct) {
         this.log(`${tag} -> ${result.status}, connection dropped after acting`);
@@ -259,6 +263,17 @@ class ChimeEmulator implements Emulator {
       this.log(`${tag} -> ${err.status} ${err.headerName}: ${err.message}`);
       this.send(res, err.status, err.toBody(), { 'x-amzn-ErrorType': err.headerName });
     }
+  }
+
+  /** Another customer takes some of the numbers a search found, between the search and our order. */
+  private raceSearch(found: string[]): void {
+    if (found.length === 0) return;
+    const share = this.model.scripts.takeTakeAfterSearch() ?? (this.faults.takesAfterSearch() ? 0.5 : undefined);
+    if (share === undefined) return;
+    const taken = found.slice(0, Math.max(1, Math.round(found.length * share)));
+    this.model.take(taken);
+    this.persist();
+    this.log(`another customer took ${taken.length} of the ${found.length} numbers the search found`);
   }
 
   private countMalformed(detail: string): void {
@@ -329,6 +344,20 @@ class ChimeEmulator implements Emulator {
     this.persist();
   }
 
+  takeNumbers(numbers: string[]): void {
+    this.settle();
+    this.model.take(numbers);
+    this.persist();
+  }
+
+  takeAfterSearch(script?: TakeAfterSearchScript): void {
+    this.model.scripts.addTakeAfterSearch(script);
+  }
+
+  takenNumbers(): string[] {
+    return [...this.model.taken].sort();
+  }
+
   advanceClock(ms: number): void {
     if (!(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)) throw new Error('ms must be a non-negative number');
     this.clockOffset += ms;
@@ -350,6 +379,17 @@ class ChimeEmulator implements Emulator {
   phoneNumbers(): EmulatorPhoneNumber[] {
     this.settle();
     return [...this.model.inventory.values()].map(numberView);
+  }
+
+  routing(): EmulatorRouting {
+    this.settle();
+    const r = this.model.routing.state;
+    return {
+      voiceConnectors: r.voiceConnectors.map(voiceConnectorToWire),
+      voiceConnectorGroups: r.voiceConnectorGroups.map(groupToWire),
+      sipMediaApplications: r.sipMediaApplications.map(smaToWire),
+      sipRules: r.sipRules.map(sipRuleToWire),
+    };
   }
 
   stats(): EmulatorStats {

@@ -46,11 +46,35 @@ export type OperationName =
   | 'GetPhoneNumberOrder'
   | 'ListPhoneNumberOrders'
   | 'GetPhoneNumber'
+  | 'ListPhoneNumbers'
   | 'UpdatePhoneNumber'
   | 'DeletePhoneNumber'
   | 'BatchDeletePhoneNumber'
   | 'RestorePhoneNumber'
-  | 'SearchAvailablePhoneNumbers';
+  | 'SearchAvailablePhoneNumbers'
+  | RoutingOperationName;
+
+/** Chime SDK Voice's routing operations (see routing-operations.ts). */
+export type RoutingOperationName =
+  | 'CreateVoiceConnector'
+  | 'GetVoiceConnector'
+  | 'UpdateVoiceConnector'
+  | 'DeleteVoiceConnector'
+  | 'AssociatePhoneNumbersWithVoiceConnector'
+  | 'DisassociatePhoneNumbersFromVoiceConnector'
+  | 'CreateVoiceConnectorGroup'
+  | 'GetVoiceConnectorGroup'
+  | 'DeleteVoiceConnectorGroup'
+  | 'AssociatePhoneNumbersWithVoiceConnectorGroup'
+  | 'DisassociatePhoneNumbersFromVoiceConnectorGroup'
+  | 'CreateSipMediaApplication'
+  | 'GetSipMediaApplication'
+  | 'UpdateSipMediaApplication'
+  | 'DeleteSipMediaApplication'
+  | 'CreateSipRule'
+  | 'GetSipRule'
+  | 'UpdateSipRule'
+  | 'DeleteSipRule';
 
 export interface FaultSettings {
   /** 0..1, answer 429 ThrottledClientException before acting. */
@@ -63,6 +87,11 @@ export interface FaultSettings {
   latencyMs?: { min: number; max: number };
   /** Restrict faults to these operation names (default: all). */
   operations?: string[];
+  /**
+   * 0..1: after a SearchAvailablePhoneNumbers answers, another customer takes half of the numbers it
+   * found (at least one), so an order of them fails for those: the race between a search and an order.
+   */
+  takenAfterSearchRate?: number;
 }
 
 export interface EmulatorOptions {
@@ -79,7 +108,7 @@ export interface EmulatorOptions {
   /** API assumed when the user agent names neither; default 'chime-sdk-voice'. */
   defaultApi?: ApiName;
   faults?: FaultSettings;
-  /** Caps ListPhoneNumberOrders pages below what the client asks for. */
+  /** Caps ListPhoneNumberOrders and ListPhoneNumbers pages below what the client asks for. */
   maxPageSize?: number;
   /** Load state from this JSON file at start if it exists, save it after every mutation. */
   stateFile?: string;
@@ -213,13 +242,28 @@ export interface Emulator {
   failReleases(failure: ReleaseFailureScript): void;
   /** Puts a number in the account as if it came from elsewhere (console, port-in, another tool). */
   putNumber(number: SeededNumber): void;
+  /** Another customer takes these numbers: no search offers them, and an order of them fails for them. */
+  takeNumbers(numbers: string[]): void;
+  /** The next searches that find numbers are each followed by another customer taking some of what they found. */
+  takeAfterSearch(script?: TakeAfterSearchScript): void;
+  /** Numbers other customers took, sorted. */
+  takenNumbers(): string[];
   /** Moves the emulator's clock forward (on top of options.clock), e.g. to expire the deletion queue. */
   advanceClock(ms: number): void;
   /** Back to the state and settings the emulator started with (empty account, zero stats). */
   reset(): void;
   orders(): EmulatorOrder[];
   phoneNumbers(): EmulatorPhoneNumber[];
+  /** Voice Connectors, groups, SIP media applications and SIP rules, as GetVoiceConnector etc. show them. */
+  routing(): EmulatorRouting;
   stats(): EmulatorStats;
+}
+
+export interface EmulatorRouting {
+  voiceConnectors: Record<string, unknown>[];
+  voiceConnectorGroups: Record<string, unknown>[];
+  sipMediaApplications: Record<string, unknown>[];
+  sipRules: Record<string, unknown>[];
 }
 
 /** Scripts the next order(s): those holding any of `numbers`, or any order when `numbers` is absent. */
@@ -230,6 +274,13 @@ export interface OrderScript {
   processingStatus?: InProgressOrderStatus;
   numbers?: string[];
   /** How many orders the script applies to; default 1. */
+  count?: number;
+}
+
+export interface TakeAfterSearchScript {
+  /** 0..1: the share of the numbers a search answered that are taken (at least one); default 0.5. */
+  share?: number;
+  /** How many searches (that find something) it applies to; default 1. */
   count?: number;
 }
 

@@ -20,6 +20,11 @@ const ALPHA2 = '[A-Z]{2}';
 const TOLL_FREE_PREFIX = '^8(00|33|44|55|66|77|88)$';
 const SEARCH_MAX_RESULTS = 500;
 const PHONE_NUMBER_TYPES = ['Local', 'TollFree'] as const;
+const LEGACY_NUMBER_STATUSES = [
+  'AcquireInProgress', 'AcquireFailed', 'Unassigned', 'Assigned', 'ReleaseInProgress', 'DeleteInProgress', 'ReleaseFailed', 'DeleteFailed',
+] as const;
+const LEGACY_FILTER_NAMES = ['AccountId', 'UserId', 'VoiceConnectorId', 'VoiceConnectorGroupId', 'SipRuleId'] as const;
+const VOICE_FILTER_NAMES = ['VoiceConnectorId', 'VoiceConnectorGroupId', 'SipRuleId'] as const;
 
 export function productTypes(api: ApiName): ProductType[] {
   return api === 'chime'
@@ -230,7 +235,8 @@ export function validateSearch(query: URLSearchParams): SearchInput {
     maxResults: maxResults(query, SEARCH_MAX_RESULTS),
     offset: get('next-token') ? decodeToken('search', get('next-token') as string) : 0,
   };
-  // The API reference's rules for combining the filters.
+  // The API reference's rules for combining the filters. Outside the U.S. the U.S.-only filters
+  // ("Only applies to the US") are not refused: they do not apply there.
   if (input.city !== undefined && input.state === undefined) throw invalid('City requires State.');
   if (input.country === 'US') {
     if (!input.areaCode && !input.city && !input.state && !input.tollFreePrefix) {
@@ -240,4 +246,48 @@ export function validateSearch(query: URLSearchParams): SearchInput {
     throw invalid('Searching numbers outside the U.S. requires PhoneNumberType.');
   }
   return input;
+}
+
+export interface ListNumbersInput {
+  maxResults?: number;
+  /** The last number of the previous page: pages follow the numbers' order, so changes between pages skip nothing that stays. */
+  after?: string;
+  status?: string;
+  productType?: ProductType;
+  filter?: { name: string; value: string };
+}
+
+export function validateListNumbers(api: ApiName, query: URLSearchParams): ListNumbersInput {
+  const get = (k: string) => query.get(k) ?? undefined;
+  const status = get('status');
+  // The legacy model enumerates the statuses; Chime SDK Voice types Status as any string.
+  if (status !== undefined && api === 'chime') c.checkEnum('status', LEGACY_NUMBER_STATUSES, status);
+  const type = get('product-type');
+  const filterName = get('filter-name');
+  if (filterName !== undefined) c.checkEnum('filterName', api === 'chime' ? LEGACY_FILTER_NAMES : VOICE_FILTER_NAMES, filterName);
+  const filterValue = get('filter-value');
+  const token = get('next-token');
+  return {
+    maxResults: maxResults(query, maxListResults(api)),
+    after: token ? decodeCursor('numbers', token) : undefined,
+    status,
+    productType: type === undefined ? undefined : c.checkEnum('productType', productTypes(api), type),
+    // The models say nothing of a name without a value or the reverse: only the pair filters.
+    filter: filterName !== undefined && filterValue !== undefined ? { name: filterName, value: filterValue } : undefined,
+  };
+}
+
+/** A page token that carries the last item's key instead of an offset. */
+export function encodeCursor(kind: string, after: string): string {
+  return Buffer.from(JSON.stringify({ k: kind, a: after })).toString('base64url');
+}
+
+function decodeCursor(kind: string, token: string): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { k?: unknown; a?: unknown };
+    if (parsed.k === kind && typeof parsed.a === 'string' && parsed.a !== '') return parsed.a;
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('The NextToken is invalid.');
 }

@@ -1,5 +1,6 @@
 // The narrow interface between the lifecycle logic and Amazon Chime. Both API adapters
 // implement it, so nothing above this line knows which API it talks to.
+import type { SearchCriteria } from '../lib/search-rules';
 
 export interface OrderedNumber {
   readonly number: string;
@@ -29,6 +30,14 @@ export interface HeldNumber {
   readonly orderId?: string;
   /** The number's Name, where a resource's mark lives (Chime SDK Voice only). */
   readonly name?: string;
+  readonly createdAt?: Date;
+  /** When it entered the deletion queue. */
+  readonly deletedAt?: Date;
+}
+
+export interface SearchPage {
+  readonly numbers: string[];
+  readonly nextToken?: string;
 }
 
 export interface ReleaseFailure {
@@ -46,6 +55,10 @@ export interface ChimePort {
   getOrder(id: string): Promise<PhoneOrder | undefined>;
   listOrders(): AsyncIterable<PhoneOrder>;
   getNumber(number: string): Promise<HeldNumber | undefined>;
+  /** Every number the account has a record of: every page of ListPhoneNumbers. */
+  listNumbers(): AsyncIterable<HeldNumber>;
+  /** One page of SearchAvailablePhoneNumbers. */
+  searchAvailable(criteria: SearchCriteria, maxResults: number, nextToken?: string): Promise<SearchPage>;
   setProductType(number: string, productType: string): Promise<void>;
   /** Chime SDK Voice only (marksNumbers). */
   setName(number: string, name: string): Promise<void>;

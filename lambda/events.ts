@@ -27,6 +27,8 @@ export interface Progress {
   readonly Failure?: string;
   /** A Delete that still has numbers to release once their order ends. */
   readonly ReleasePending?: 'true';
+  /** Custom::ChimePhoneNumberRouting: a Delete whose unrouting Chime could not finish this time. */
+  readonly UnroutePending?: 'true';
 }
 
 export interface OnEventResult {

@@ -8,6 +8,8 @@ import type { Identity } from './ownership';
 import { createExactlyOnce } from './place-order';
 import type { ActStep } from './plan-act';
 import type { SettleStep } from './plan-settle';
+import { type RoutingOutcome, executeRouting } from './routing/execute';
+import type { RoutingPort } from './routing/port';
 
 /** Per-number release errors worth trying again later. */
 const TRANSIENT_RELEASE_CODES = ['ServiceFailure', 'ServiceUnavailable', 'Throttled', 'Throttling'];
@@ -24,12 +26,13 @@ export class StepFailure extends Error {
   }
 }
 
-export async function executeAct(port: ChimePort, steps: ActStep[], identity: Identity): Promise<ActOutcome> {
+export async function executeAct(port: ChimePort, steps: ActStep[], identity: Identity, routing?: RoutingPort): Promise<ActOutcome> {
   let changed = false;
   let order: PhoneOrder | undefined;
   for (const step of steps) {
     try {
       if (step.kind === 'order') order = await createExactlyOnce(port, step, identity);
+      else if (step.kind === 'route') await executeRouting(routerOf(routing), port, step.steps, identity);
       else await runNumberStep(port, step, identity);
     } catch (err) {
       throw new StepFailure(chimeFailure(describe(step), err), changed);
@@ -39,18 +42,33 @@ export async function executeAct(port: ChimePort, steps: ActStep[], identity: Id
   return { order };
 }
 
-export async function executeSettle(port: ChimePort, steps: SettleStep[], identity: Identity): Promise<void> {
+/** A search order's further order, placed by the waiter: exactly once, like every order. */
+export async function placeOrder(port: ChimePort, step: Extract<ActStep, { kind: 'order' }>, identity: Identity): Promise<PhoneOrder> {
+  return createExactlyOnce(port, step, identity);
+}
+
+/** Answers the SIP rules that route steps created, by number. */
+export async function executeSettle(port: ChimePort, steps: SettleStep[], identity: Identity, routing?: RoutingPort): Promise<RoutingOutcome['created']> {
+  const created = new Map<string, string>();
   for (const step of steps) {
     try {
       if (step.kind === 'release') await release(port, step.numbers, identity);
+      else if (step.kind === 'route') (await executeRouting(routerOf(routing), port, step.steps, identity)).created.forEach((id, n) => created.set(n, id));
       else await runNumberStep(port, step, identity);
     } catch (err) {
       throw chimeFailure(describe(step), err);
     }
   }
+  return created;
 }
 
-async function runNumberStep(port: ChimePort, step: Exclude<ActStep, { kind: 'order' }> | Extract<SettleStep, { kind: 'name' }>, identity: Identity): Promise<void> {
+function routerOf(routing: RoutingPort | undefined): RoutingPort {
+  // A plan routes only when the snapshot held the numbers' SIP rules, which only a routing port reads.
+  if (!routing) throw new Error('a routing step without a routing port');
+  return routing;
+}
+
+async function runNumberStep(port: ChimePort, step: Exclude<ActStep, { kind: 'order' | 'route' }> | Extract<SettleStep, { kind: 'name' }>, identity: Identity): Promise<void> {
   switch (step.kind) {
     case 'restore':
       try {
@@ -96,6 +114,7 @@ async function heldNow(port: ChimePort, number: string, identity: Identity): Pro
 
 function describe(step: ActStep | SettleStep): string {
   switch (step.kind) {
+    case 'route': return 'Routing';
     case 'order': return 'CreatePhoneNumberOrder';
     case 'release': return 'BatchDeletePhoneNumber';
     case 'restore': return `RestorePhoneNumber ${maskNumber(step.number)}`;

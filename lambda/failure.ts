@@ -18,6 +18,20 @@ export class EventFailure extends Error {
   }
 }
 
+/**
+ * The reason as CloudFormation is to show it: ending with the log group the handler really logs to
+ * (Lambda sets AWS_LAMBDA_LOG_GROUP_NAME to the configured one). The Provider framework appends a
+ * `Logs: /aws/lambda/<function>` line of its own, which names a group our functions do not use.
+ * The whole stays within MAX_REASON: the body is shortened, never the log group's name.
+ */
+export function withLogGroup(reason: string, logGroup = process.env.AWS_LAMBDA_LOG_GROUP_NAME): string {
+  if (!logGroup) return reason;
+  const suffix = `. Logs: ${logGroup}`;
+  const body = reason.replace(/[.\s]+$/, '');
+  const room = MAX_REASON - suffix.length;
+  return `${body.length > room ? `${body.slice(0, room - 3)}...` : body}${suffix}`;
+}
+
 interface ServiceError {
   name?: string;
   message?: string;

@@ -1,15 +1,18 @@
+import { withEventRegions } from './api-region';
 import { budgetOf, type LambdaContext } from './budget';
 import { completeDelete, remove } from './delete';
 import type { CompletionEvent, IsCompleteResult, OnEventResult, ResourceEvent } from './events';
-import { EventFailure, isTransient } from './failure';
+import { EventFailure, isTransient, withLogGroup } from './failure';
 import { outOfTime, settle } from './is-complete';
 import { log, redact } from './log';
 import { act } from './on-event';
+import { ROUTING_RESOURCE_TYPE, completeRoutingEvent, onRoutingEvent } from './routing/guard';
 
-/** onEvent of the Provider framework for Custom::ChimePhoneNumberOrder. */
+/** onEvent of the Provider framework for Custom::ChimePhoneNumberOrder (and its Custom::ChimePhoneNumberRouting). */
 export async function onEvent(event: ResourceEvent, context?: LambdaContext): Promise<OnEventResult> {
   const budget = budgetOf(context);
   return answer('onEvent', event, () => {
+    if (event.ResourceType === ROUTING_RESOURCE_TYPE) return onRoutingEvent(event, budget);
     switch (event.RequestType) {
       case 'Create':
       case 'Update': return act(event as ResourceEvent & { RequestType: 'Create' | 'Update' }, budget);
@@ -27,6 +30,7 @@ export async function isComplete(event: CompletionEvent, context?: LambdaContext
   const budget = budgetOf(context);
   return answer('isComplete', event, async () => {
     try {
+      if (event.ResourceType === ROUTING_RESOURCE_TYPE) return await completeRoutingEvent(event, budget);
       if (event.RequestType === 'Delete') return await completeDelete(event, budget);
       return await settle(event as CompletionEvent & { RequestType: 'Create' | 'Update' }, budget);
     } catch (err) {
@@ -42,12 +46,12 @@ async function answer<T>(step: string, event: ResourceEvent, run: () => Promise<
   log('INFO', `${step} started`, context);
   try {
     if (!event || typeof event !== 'object') throw new EventFailure('The event is empty: expected a CloudFormation custom resource event');
-    const result = await run();
+    const result = await withEventRegions(event.ResourceProperties, run);
     log('INFO', `${step} answered`, { ...context, result });
     return result;
   } catch (err) {
     const reason = err instanceof EventFailure ? err.message : redact(`Unexpected error in ${step}: ${(err as Error)?.message ?? String(err)}`);
     log('ERROR', `${step} failed`, { ...context, reason, stack: err instanceof EventFailure ? undefined : (err as Error)?.stack });
-    throw new EventFailure(reason);
+    throw new EventFailure(withLogGroup(reason));
   }
 }

@@ -5,9 +5,11 @@
 //             stack deleted with its numbers retained gets them back when deployed again under
 //             the same name, while another stack, a copy of the construct or a renamed one does not;
 //   kind:     o = ordered (or restored) by the resource, a = adopted, u = let go (an adopted number
-//             given back when removed from the list: owned by nobody, taken back only by this resource);
+//             given back when removed from the list: owned by nobody, taken back only by this resource),
+//             r = routed: not on numbers but on the SIP rules that route them (see routing/plan.ts);
 //   request:  8 hex digits of the CloudFormation request that marked it, so a retried delivery of
-//             the same request recognises its own order's numbers, even failed ones.
+//             the same request recognises its own order's numbers, even failed ones (on a SIP
+//             rule: of the number it routes, so each rule's name is its own).
 // CreatePhoneNumberOrder's Name lands on the ordered numbers, so the mark is set atomically with
 // the order. The legacy `chime` API has no Name: there, ownership cannot be proven.
 import { createHash } from 'crypto';
@@ -17,7 +19,7 @@ export interface Identity {
   readonly request: string;
 }
 
-export type MarkKind = 'ordered' | 'adopted' | 'let-go';
+export type MarkKind = 'ordered' | 'adopted' | 'let-go' | 'routed';
 
 export interface Mark {
   readonly resource: string;
@@ -28,8 +30,8 @@ export interface Mark {
 /** Characters a mark takes in a Name, with the space before it. */
 export const MARK_LENGTH = ' pno.0123456789abcdef.o01234567'.length;
 
-const KIND_LETTER: Record<MarkKind, string> = { 'ordered': 'o', 'adopted': 'a', 'let-go': 'u' };
-const MARK_WORD = /^pno\.([0-9a-f]{16})\.([oau])([0-9a-f]{8})$/;
+const KIND_LETTER: Record<MarkKind, string> = { 'ordered': 'o', 'adopted': 'a', 'let-go': 'u', 'routed': 'r' };
+const MARK_WORD = /^pno\.([0-9a-f]{16})\.([oaur])([0-9a-f]{8})$/;
 
 export function identityOf(stackId: string | undefined, logicalId: string | undefined, requestId: string | undefined): Identity {
   // arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>: the uuid changes on every create of the stack.
@@ -58,6 +60,11 @@ export function parseName(name: string | undefined): { label: string; mark?: Mar
   return { label: words.filter((_, i) => i !== at).join(' '), mark: { resource, kind, request } };
 }
 
+/** The mark of the SIP rule this resource made to route `number`. */
+export function routeMark(identity: Identity, number: string): Mark {
+  return { resource: identity.resource, kind: 'routed', request: sha256(number).slice(0, 8) };
+}
+
 export function nameWith(label: string, mark: Mark): string {
   return [label.trim(), markWord(mark)].filter(Boolean).join(' ');
 }
@@ -79,7 +86,8 @@ export type Owner =
 
 export function ownerOf(mark: Mark | undefined, identity: Identity, marksNumbers: boolean): Owner {
   if (!marksNumbers) return { kind: 'unknown' };
-  if (!mark) return { kind: 'none' };
+  // A routing mark names a SIP rule, never a number's owner.
+  if (!mark || mark.kind === 'routed') return { kind: 'none' };
   if (mark.resource === identity.resource) return mark.kind === 'let-go' ? { kind: 'former', mark } : { kind: 'self', mark };
   return mark.kind === 'let-go' ? { kind: 'none' } : { kind: 'other', mark };
 }

@@ -6,10 +6,15 @@ import type { NumberFacts, Snapshot } from './observe';
 import { factsOf } from './observe';
 import { type Identity, markOf, nameWith } from './ownership';
 import { refusalFor } from './refusals';
+import { viewOf } from './routing/context';
+import { type RoutingStep, describeRoutes, planRoute, planUnroute } from './routing/plan';
+import { describeTarget } from './routing/target';
 import type { OrderSpec, PreviousSpec } from './spec';
 
 export type ActStep =
   | { readonly kind: 'restore'; readonly number: string }
+  /** Routing this resource made, taken away before the numbers change product type (Chime refuses it while they are associated). */
+  | { readonly kind: 'route'; readonly steps: RoutingStep[] }
   | { readonly kind: 'name'; readonly number: string; readonly name: string; readonly why: 'adopt' | 'claim' | 'rename' }
   | { readonly kind: 'move'; readonly number: string; readonly productType: string }
   | { readonly kind: 'order'; readonly numbers: string[]; readonly productType: string; readonly name?: string };
@@ -31,6 +36,10 @@ export interface ActInput {
   readonly snapshot: Snapshot;
   /** Legacy API, Create only: this resource's own order for exactly these numbers, found in the order book. */
   readonly recentOrderNumbers?: string[];
+  /** Whether the routing target exists where the handler runs; undefined when not looked up. */
+  readonly targetExists?: boolean;
+  /** The handler's AWS Region, for messages. */
+  readonly region?: string;
 }
 
 export function planAct(input: ActInput): ActPlan {
@@ -90,7 +99,8 @@ export function planAct(input: ActInput): ActPlan {
 
   const moved = steps.filter(s => s.kind === 'move').map(s => (s as { number: string }).number);
   for (const n of [...toOrder, ...moved]) refusals.push(...numberProblems(n, spec.productType, maskNumber(n)));
-  if (toOrder.length > 0 && worstCaseResponseBytes(spec.numbers) > RESPONSE_LIMIT_BYTES) {
+  refusals.push(...routingRefusals(input, steps, moved));
+  if (toOrder.length > 0 && worstCaseResponseBytes(spec.numbers, undefined, spec.target?.type) > RESPONSE_LIMIT_BYTES) {
     refusals.push(`${spec.numbers.length} numbers do not fit CloudFormation's 4,096-byte response: split them over several PhoneNumberOrder resources`);
   }
   if (refusals.length > 0) return { refusals, steps: [], acquiring: [] };
@@ -98,6 +108,32 @@ export function planAct(input: ActInput): ActPlan {
     steps.push({ kind: 'order', numbers: toOrder, productType: spec.productType, name: snapshot.marksNumbers ? nameWith(spec.name ?? '', markOf(identity, 'ordered')) : undefined });
   }
   return { refusals, steps, acquiring };
+}
+
+/**
+ * Before anything changes: the target must exist, and no number the resource holds (or is about to
+ * adopt) may be routed by someone else unless the target says takeOver. Numbers that change product
+ * type lose the routing this resource made first (a step put before every other).
+ */
+function routingRefusals(input: ActInput, steps: ActStep[], moved: string[]): string[] {
+  const { spec, snapshot, identity } = input;
+  const refusals: string[] = [];
+  if (spec.target && input.targetExists === false) {
+    refusals.push(`${describeTarget(spec.target)} was not found in ${input.region ?? 'this Region'}: check the ID, and that the target is in the stack's AWS Region`);
+  }
+  const view = viewOf(snapshot, identity, [spec.target, input.previous?.target]);
+  if (!view) return refusals;
+  const unroute = planUnroute(moved.map(n => factsOf(snapshot, n)), view);
+  for (const f of unroute.foreign) {
+    refusals.push(`${maskNumber(f.number)} is ${describeRoutes(f.routes)}, which this resource did not make, and Chime changes no product type while a number is routed: remove that routing first`);
+  }
+  if (unroute.steps.length > 0) steps.unshift({ kind: 'route', steps: unroute.steps });
+  if (!spec.target) return refusals;
+  // Numbers taken in now (adopted): someone else's routing is refused before anything changes.
+  // Numbers the resource already held and someone routed elsewhere since are reported by isComplete, never refused here.
+  const adopting = spec.numbers.map(n => factsOf(snapshot, n)).filter(f => f.state === 'held' && !moved.includes(f.number)
+    && steps.some(s => s.kind === 'name' && s.why !== 'rename' && s.number === f.number));
+  return [...refusals, ...planRoute(adopting, spec.target, view).blocked.map(b => b.reason)];
 }
 
 /**
@@ -113,7 +149,7 @@ function mayTakeUnmarked(input: ActInput, n: string): boolean {
 }
 
 /** The name applies to numbers the resource ordered; adopted ones keep their own label unless a name is set. */
-function desiredLabel(spec: OrderSpec, f: NumberFacts): string {
+export function desiredLabel(spec: OrderSpec, f: NumberFacts): string {
   if (spec.name !== undefined) return spec.name;
   return f.owner.kind === 'self' && f.owner.mark.kind === 'adopted' ? f.label : '';
 }

@@ -8,7 +8,8 @@
 // --endpoints  botocore data/endpoints.json of the same botocore release (default: the one of the
 //              `botocore` Python package, if installed); its `voice-chime` entries name the regions
 //              whose endpoint exists. It is cross-checked against the list in the models' README.
-// --operations the operations the emulator serves (default: the list below)
+// --operations the operations the emulator serves on both APIs (default: the list below)
+// --voice-operations  those it serves on Chime SDK Voice only (default: the list below)
 //
 // Tests and the emulator read only the generated files, never the models themselves.
 const { execFileSync } = require('child_process');
@@ -21,18 +22,41 @@ const OPERATIONS = [
   'GetPhoneNumberOrder',
   'ListPhoneNumberOrders',
   'GetPhoneNumber',
+  'ListPhoneNumbers',
   'UpdatePhoneNumber',
   'DeletePhoneNumber',
   'BatchDeletePhoneNumber',
   'RestorePhoneNumber',
   'SearchAvailablePhoneNumbers',
 ];
+/** Served for Chime SDK Voice only: the legacy model (botocore 1.43) no longer has them. */
+const VOICE_ONLY_OPERATIONS = [
+  'CreateVoiceConnector',
+  'GetVoiceConnector',
+  'UpdateVoiceConnector',
+  'DeleteVoiceConnector',
+  'AssociatePhoneNumbersWithVoiceConnector',
+  'DisassociatePhoneNumbersFromVoiceConnector',
+  'CreateVoiceConnectorGroup',
+  'GetVoiceConnectorGroup',
+  'DeleteVoiceConnectorGroup',
+  'AssociatePhoneNumbersWithVoiceConnectorGroup',
+  'DisassociatePhoneNumbersFromVoiceConnectorGroup',
+  'CreateSipMediaApplication',
+  'GetSipMediaApplication',
+  'UpdateSipMediaApplication',
+  'DeleteSipMediaApplication',
+  'CreateSipRule',
+  'GetSipRule',
+  'UpdateSipRule',
+  'DeleteSipRule',
+];
 const MODELS = { chime: 'chime-2018-05-01', 'chime-sdk-voice': 'chime-sdk-voice-2022-08-03' };
 const SHAPE_FACTS = ['type', 'required', 'min', 'max', 'pattern', 'enum', 'sensitive', 'timestampFormat', 'fault'];
 const MEMBER_FACTS = ['location', 'locationName'];
 
 function args() {
-  const out = { models: path.join(ROOT, '..', 'shared', 'aws-models'), endpoints: undefined, operations: OPERATIONS };
+  const out = { models: path.join(ROOT, '..', 'shared', 'aws-models'), endpoints: undefined, operations: OPERATIONS, voiceOperations: VOICE_ONLY_OPERATIONS };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -40,6 +64,7 @@ function args() {
     if (flag === '--models') out.models = path.resolve(value);
     else if (flag === '--endpoints') out.endpoints = path.resolve(value);
     else if (flag === '--operations') out.operations = value.split(',').filter(Boolean);
+    else if (flag === '--voice-operations') out.voiceOperations = value.split(',').filter(Boolean);
     else throw new Error(`unknown option ${flag}`);
   }
   out.endpoints ??= botocoreEndpoints();
@@ -156,7 +181,7 @@ function main() {
   const apis = {};
   for (const [api, file] of Object.entries(MODELS)) {
     const model = JSON.parse(fs.readFileSync(path.join(opts.models, `${file}.service.json`), 'utf8'));
-    apis[api] = deriveApi(model, opts.operations);
+    apis[api] = deriveApi(model, api === 'chime-sdk-voice' ? [...opts.operations, ...opts.voiceOperations] : opts.operations);
   }
   const voice = voiceRegions(opts.endpoints, readme);
   const hosts = {};
@@ -171,7 +196,7 @@ function main() {
   fs.mkdirSync(path.dirname(fixture), { recursive: true });
   fs.writeFileSync(fixture, `${JSON.stringify(facts, null, 1)}\n`);
   fs.writeFileSync(path.join(ROOT, 'emulator', 'regions.ts'), regionsModule(voice));
-  process.stdout.write(`wrote ${path.relative(ROOT, fixture)} (${opts.operations.length} operations x 2 APIs) and emulator/regions.ts (${voice.regions.length} regions)\n`);
+  process.stdout.write(`wrote ${path.relative(ROOT, fixture)} (${opts.operations.length} operations x 2 APIs, ${opts.voiceOperations.length} Chime SDK Voice only) and emulator/regions.ts (${voice.regions.length} regions)\n`);
 }
 
 main();

@@ -8,7 +8,7 @@ test('package.json main and types point at the compiled lib/index, which gives t
   expect(pkg.main).toBe('dist/lib/index.js');
   expect(pkg.types).toBe('dist/lib/index.d.ts');
   const api = require(ROOT);
-  expect(Object.keys(api).sort()).toEqual(['ChimeApi', 'PhoneNumberOrder', 'PhoneNumberOrderProvider', 'PhoneProductType']);
+  expect(Object.keys(api).sort()).toEqual(['ChimeApi', 'PhoneNumberOrder', 'PhoneNumberOrderProvider', 'PhoneNumberSearch', 'PhoneNumberTarget', 'PhoneNumberTargetType', 'PhoneNumberType', 'PhoneProductType']);
 });
 
 test('the compiled construct synthesises with the bundled handler as its asset', () => {

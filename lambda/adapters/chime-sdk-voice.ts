@@ -1,22 +1,23 @@
 import {
   BatchDeletePhoneNumberCommand, ChimeSDKVoiceClient, CreatePhoneNumberOrderCommand, GetPhoneNumberCommand,
-  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, RestorePhoneNumberCommand, UpdatePhoneNumberCommand,
+  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, ListPhoneNumbersCommand, RestorePhoneNumberCommand,
+  SearchAvailablePhoneNumbersCommand, UpdatePhoneNumberCommand,
 } from '@aws-sdk/client-chime-sdk-voice';
 import type { ChimePort } from '../chime-port';
-import { lambdaRegion } from './client-config';
 import { restPort } from './rest-port';
 
-/** The Amazon Chime SDK Voice API, in the Lambda's own region. */
-export function chimeSdkVoicePort(deadline: number): ChimePort {
+/** The Amazon Chime SDK Voice API in `region` (the resource's ApiRegion). */
+export function chimeSdkVoicePort(deadline: number, region: string): ChimePort {
   return restPort({
     api: 'chime-sdk-voice',
     client: ChimeSDKVoiceClient,
-    region: lambdaRegion(),
+    region,
     maxPageSize: 100,
     marksNumbers: true,
     commands: {
       create: CreatePhoneNumberOrderCommand, getOrder: GetPhoneNumberOrderCommand, listOrders: ListPhoneNumberOrdersCommand,
-      getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
+      getNumber: GetPhoneNumberCommand, listNumbers: ListPhoneNumbersCommand, search: SearchAvailablePhoneNumbersCommand,
+      update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
       restore: RestorePhoneNumberCommand,
     },
   }, deadline);

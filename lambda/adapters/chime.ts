@@ -1,21 +1,23 @@
 import {
   BatchDeletePhoneNumberCommand, ChimeClient, CreatePhoneNumberOrderCommand, GetPhoneNumberCommand,
-  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, RestorePhoneNumberCommand, UpdatePhoneNumberCommand,
+  GetPhoneNumberOrderCommand, ListPhoneNumberOrdersCommand, ListPhoneNumbersCommand, RestorePhoneNumberCommand,
+  SearchAvailablePhoneNumbersCommand, UpdatePhoneNumberCommand,
 } from '@aws-sdk/client-chime';
 import type { ChimePort } from '../chime-port';
 import { restPort } from './rest-port';
 
-/** The legacy Amazon Chime API: one global endpoint, always signed for us-east-1. */
-export function chimePort(deadline: number): ChimePort {
+/** The legacy Amazon Chime API: one global endpoint, signed for `region` (its partition's global region). */
+export function chimePort(deadline: number, region: string): ChimePort {
   return restPort({
     api: 'chime',
     client: ChimeClient,
-    region: 'us-east-1',
+    region,
     maxPageSize: 99,
     marksNumbers: false,
     commands: {
       create: CreatePhoneNumberOrderCommand, getOrder: GetPhoneNumberOrderCommand, listOrders: ListPhoneNumberOrdersCommand,
-      getNumber: GetPhoneNumberCommand, update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
+      getNumber: GetPhoneNumberCommand, listNumbers: ListPhoneNumbersCommand, search: SearchAvailablePhoneNumbersCommand,
+      update: UpdatePhoneNumberCommand, batchDelete: BatchDeletePhoneNumberCommand,
       restore: RestorePhoneNumberCommand,
     },
   }, deadline);

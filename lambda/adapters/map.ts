@@ -17,6 +17,8 @@ interface WireNumber {
   Associations?: { Name?: string; Value?: string }[];
   OrderId?: string;
   Name?: string;
+  CreatedTimestamp?: Date;
+  DeletionTimestamp?: Date;
 }
 
 export function toOrder(o: WireOrder | undefined): PhoneOrder {
@@ -38,6 +40,8 @@ export function toHeldNumber(n: WireNumber | undefined, asked: string): HeldNumb
     associations: (n?.Associations ?? []).map(a => ({ name: a.Name ?? '', value: a.Value ?? '' })),
     orderId: n?.OrderId,
     name: n?.Name,
+    createdAt: n?.CreatedTimestamp,
+    deletedAt: n?.DeletionTimestamp,
   };
 }
 

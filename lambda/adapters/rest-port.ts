@@ -11,7 +11,9 @@ interface WireOutput {
   PhoneNumberOrders?: Parameters<typeof toOrder>[0][];
   NextToken?: string;
   PhoneNumber?: Parameters<typeof toHeldNumber>[0];
+  PhoneNumbers?: Parameters<typeof toHeldNumber>[0][];
   PhoneNumberErrors?: Parameters<typeof toReleaseFailures>[0];
+  E164PhoneNumbers?: string[];
 }
 interface Sender {
   send(command: object, options?: object): Promise<WireOutput>;
@@ -29,7 +31,7 @@ export interface RestApi {
   readonly marksNumbers: boolean;
   readonly commands: {
     readonly create: Command; readonly getOrder: Command; readonly listOrders: Command; readonly getNumber: Command;
-    readonly update: Command; readonly batchDelete: Command; readonly restore: Command;
+    readonly listNumbers: Command; readonly search: Command; readonly update: Command; readonly batchDelete: Command; readonly restore: Command;
   };
 }
 
@@ -72,6 +74,18 @@ export function restPort(spec: RestApi, deadline: number): ChimePort {
       } while (token);
     },
     getNumber: number => orNotFound(async () => toHeldNumber((await client.send(new c.getNumber({ PhoneNumberId: number }))).PhoneNumber, number)),
+    async *listNumbers() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new c.listNumbers({ MaxResults: spec.maxPageSize, NextToken: token }));
+        for (const n of page.PhoneNumbers ?? []) yield toHeldNumber(n, '');
+        token = page.NextToken;
+      } while (token);
+    },
+    async searchAvailable(criteria, maxResults, nextToken) {
+      const page = await client.send(new c.search({ ...criteria, MaxResults: maxResults, NextToken: nextToken }));
+      return { numbers: page.E164PhoneNumbers ?? [], nextToken: page.NextToken };
+    },
     async setProductType(number, productType) {
       await client.send(new c.update({ PhoneNumberId: number, ProductType: productType }));
     },

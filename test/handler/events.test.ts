@@ -48,7 +48,7 @@ describe('malformed or unexpected events get a FAILED answer with a reason', () 
       Data: { OrderId: '11111111-2222-3333-4444-555555555555' },
     }));
     // What counts is what the account holds: no number, so nothing was acquired.
-    expect(reason).toMatch(/acquired no number \(no order details; not acquired: \*\*\*0100\)/);
+    expect(reason).toMatch(/Order 11111111-2222-3333-4444-555555555555 acquired no number \(the order no longer exists in Chime; not acquired: \*\*\*0100\)/);
   });
 
   test('an order that vanished while the waiter polled', async () => {
@@ -59,7 +59,7 @@ describe('malformed or unexpected events get a FAILED answer with a reason', () 
       const first = await onEvent(event);
       emulator.reset();
       const reason = await failureOf(() => isComplete({ ...event, ...first }));
-      expect(reason).toMatch(/acquired no number \(no order details; not acquired: \*\*\*0100\)/);
+      expect(reason).toMatch(new RegExp(`Order ${first.PhysicalResourceId} acquired no number \\(the order no longer exists in Chime; not acquired: \\*\\*\\*0100\\)`));
     } finally {
       delete process.env.INLINE_WAIT_SECONDS;
     }

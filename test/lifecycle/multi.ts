@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../../emulator';
 import { readDeployed } from '../../tools/chaos/app/deployed';
-import type { AppShape, OrderProps } from '../../tools/chaos/app/shape';
+import type { AppShape, OrderProps, ProviderSettings } from '../../tools/chaos/app/shape';
 import { synthApp as synth } from '../../tools/chaos/app/synth';
 import { type TemplateEdits, writeVariant } from '../../tools/chaos/app/variant';
 import { auditOwnership } from '../../tools/chaos/audit/ownership';
@@ -20,9 +20,17 @@ export type { AppShape, OrderProps } from '../../tools/chaos/app/shape';
 /** Per stack, per construct ID: new properties, or a new logical ID (a rename or a moved construct). */
 export type Change = Record<string, Record<string, Partial<OrderProps> & { logicalId?: string }>>;
 
+export interface DeployOptions {
+  stacks?: string[];
+  /** After a successful deploy, roll it back as a later resource's failure would. */
+  rehearseRollback?: boolean;
+  /** Environment variables for the handler's functions (onEvent and isComplete), e.g. INLINE_WAIT_SECONDS. */
+  handlerEnv?: Record<string, string>;
+}
+
 /** The cloud assembly of an app of this shape (a synth costs seconds: share it between tests). */
-export function synthApp(shape: AppShape): Promise<string> {
-  return synth(shape, path.join(tempDir('multi-assembly-'), 'base.out'));
+export function synthApp(shape: AppShape, provider?: ProviderSettings): Promise<string> {
+  return synth(shape, path.join(tempDir('multi-assembly-'), 'base.out'), provider);
 }
 
 /** One CDK app (its own state directory, like a team's own checkout) against the shared account. */
@@ -37,10 +45,11 @@ export class LocalApp {
     return path.join(this.root, 'state');
   }
 
-  async deploy(change: Change = {}, opts: { stacks?: string[] } = {}): Promise<Run> {
-    const app = writeVariant(this.assembly, path.join(this.root, `v${++this.variants}.out`), editsOf(change));
+  async deploy(change: Change = {}, opts: DeployOptions = {}): Promise<Run> {
+    const app = writeVariant(this.assembly, path.join(this.root, `v${++this.variants}.out`), editsOf(this.assembly, change, opts.handlerEnv));
     const r = await run({
       app, stateDir: this.stateDir, endpoint: this.emulator.url, queryIntervalMs: 50,
+      rehearseRollback: opts.rehearseRollback,
       ...(opts.stacks ? { stacks: opts.stacks } : { all: true }),
     });
     for (const s of r.result.stacks) this.statuses[s.stackName] = s.status;
@@ -63,8 +72,10 @@ export class LocalApp {
   }
 }
 
-function editsOf(change: Change): TemplateEdits {
-  return Object.fromEntries(Object.entries(change).map(([stack, orders]) => [stack, { orders }]));
+/** The changes as template edits; handler variables go to every stack of the assembly. */
+function editsOf(assembly: string, change: Change, handlerEnv?: Record<string, string>): TemplateEdits {
+  const stacks = handlerEnv ? fs.readdirSync(assembly).filter(f => f.endsWith('.template.json')).map(f => f.slice(0, -'.template.json'.length)) : Object.keys(change);
+  return Object.fromEntries(stacks.map(stack => [stack, { orders: change[stack], handlerEnv }]));
 }
 
 /**

@@ -17,11 +17,15 @@ const SHAPE: AppShape = {
 /** Another team's app on the same account. */
 const OTHER: AppShape = { Elsewhere: { X: { numbers: [n(9)], removalPolicy: destroy } } };
 
+/** A provider whose waiter gives up after 6 s, so an order can outlast an update. */
+const QUICK = { queryIntervalSeconds: 1, totalTimeoutSeconds: 6 };
+
 let shape: string;
 let other: string;
+let quick: string;
 let emulator: Emulator;
 let apps: LocalApp[];
-beforeAll(async () => { [shape, other] = await Promise.all([synthApp(SHAPE), synthApp(OTHER)]); }, 240_000);
+beforeAll(async () => { [shape, other, quick] = await Promise.all([synthApp(SHAPE), synthApp(OTHER), synthApp(SHAPE, QUICK)]); }, 300_000);
 beforeEach(async () => {
   emulator = await startEmulator({ seed: 5 });
   apps = [];
@@ -109,6 +113,20 @@ test('3b. a refused partial order whose release fails once still releases what i
   expect(refused.result.exitCode).toBe(1);
   expect(refused.err).toMatch(/only partly filled/);
   expect([status(n(2)), status(n(6))]).toEqual(['DeleteInProgress', 'AcquireFailed']);
+  expect(audit(emulator, apps)).toEqual([]);
+});
+
+test('4. an update whose order outlasts the waiter fails; its rollback waits for the order, then releases what it acquired', async () => {
+  const app = open(quick);
+  expect((await app.deploy({}, { stacks: ['StackTwo'] })).result.exitCode).toBe(0);
+  // The order takes longer than the waiter's 6 s; onEvent does not wait for it itself.
+  emulator.configure({ orderDelayMs: 9_000 });
+  const slow = await app.deploy({ StackTwo: { C: { numbers: [n(2), n(8)] } } }, { stacks: ['StackTwo'], handlerEnv: { INLINE_WAIT_SECONDS: '0' } });
+  expect(slow.result.exitCode).toBe(1);
+  expect(slow.err).toMatch(/is still processing .*Raise totalTimeout/);
+  expect(app.statuses.StackTwo).toBe('UPDATE_ROLLBACK_COMPLETE');
+  expect([status(n(2)), status(n(8))]).toEqual(['Unassigned', 'DeleteInProgress']);
+  expect(app.listed()['StackTwo/C']).toEqual([n(2)]);
   expect(audit(emulator, apps)).toEqual([]);
 });
 

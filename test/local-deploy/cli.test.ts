@@ -87,6 +87,39 @@ describe('clear errors, no hang', () => {
     expect(err).toMatch(/The CDK app failed to synthesise: `node -e .*` exited with code 3:\n {4}Error: context numbers=nope is not a phone number/);
   });
 
+  test('no cdk.json, a cdk.json without "app", a directory that is not a cloud assembly: what --app takes', async () => {
+    const expected = /the command that runs your CDK app \(e\.g\. "node bin\/app\.js", .*\), or the directory of a cloud assembly that `cdk synth` wrote \(e\.g\. cdk\.out\)/;
+    const project = path.join(dir, 'project');
+    fs.mkdirSync(path.join(project, 'bin'), { recursive: true });
+    const none = await run({ cwd: project, stateDir: path.join(dir, 'f') });
+    expect(none.result.exitCode).toBe(1);
+    expect(none.err).toContain(`No CDK app to synthesise: there is no cdk.json in ${project}. Run this in your CDK project's directory (where cdk.json is), or pass --app: `);
+    expect(none.err).toMatch(expected);
+    fs.writeFileSync(path.join(project, 'cdk.json'), JSON.stringify({ context: {} }));
+    const noApp = await run({ cwd: project, stateDir: path.join(dir, 'g') });
+    expect(noApp.err).toMatch(new RegExp(`${path.join(project, 'cdk.json')} has no "app": add the command that runs your CDK app \\(e\\.g\\. "node bin/app\\.js".*\\) as "app", or pass --app`));
+    const directory = await run({ cwd: project, stateDir: path.join(dir, 'h'), app: 'bin' });
+    expect(directory.err).toMatch(/--app "bin" is a directory but not a cloud assembly \(it has no manifest\.json\): give /);
+    expect(directory.err).toMatch(expected);
+  });
+
+  test('an app command the shell cannot find: its message, and what --app takes', async () => {
+    const { result, err } = await run({ cwd: ROOT, stateDir: path.join(dir, 'i'), app: 'no-such-app-command --flag' });
+    expect(result.exitCode).toBe(1);
+    expect(err).toMatch(/`no-such-app-command --flag` exited with code 127:\n.*not found\n--app "no-such-app-command --flag" must be the command that runs your CDK app/);
+  });
+
+  test('a JavaScript file that is not executable runs with node, as the CDK CLI runs it', async () => {
+    const project = path.join(dir, 'js-app');
+    fs.mkdirSync(project);
+    // An app that writes an empty cloud assembly: it ran, and there is nothing to deploy.
+    fs.writeFileSync(path.join(project, 'app.js'), `require('fs').writeFileSync(require('path').join(process.env.CDK_OUTDIR, 'manifest.json'), '{"version":"1"}');`);
+    fs.chmodSync(path.join(project, 'app.js'), 0o644);
+    const { result, err } = await run({ cwd: project, stateDir: path.join(dir, 'j'), app: 'app.js' });
+    expect(result.exitCode).toBe(1);
+    expect(err).toMatch(/The app defines no stacks/);
+  });
+
   test('an app that writes no cloud assembly', async () => {
     const { result, err } = await run({ cwd: ROOT, stateDir: path.join(dir, 'e'), app: 'node -e ""' });
     expect(result.exitCode).toBe(1);

@@ -23,7 +23,8 @@ interface Row {
   readonly refused?: RegExp;
 }
 
-const short = (s: ActStep) => (s.kind === 'order' ? `order ${s.numbers.join(',')}` : s.kind === 'name' ? `${s.why} ${s.number}` : s.kind === 'move' ? `move ${s.number} ${s.productType}` : `restore ${s.number}`);
+const short = (s: ActStep) => (s.kind === 'order' ? `order ${s.numbers.join(',')}` : s.kind === 'name' ? `${s.why} ${s.number}` : s.kind === 'move' ? `move ${s.number} ${s.productType}`
+  : s.kind === 'route' ? `route ${s.steps.map(r => r.kind).join(',')}` : `restore ${s.number}`);
 
 const rows: Row[] = [
   { row: 'Create: nothing held → one order for the list', type: 'Create', numbers: [A, B], holds: [[A, undefined, 'none'], [B, undefined, 'none']], steps: [`order ${A},${B}`] },

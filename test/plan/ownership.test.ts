@@ -1,5 +1,5 @@
 import { NAME_MARK_LENGTH } from '../../lib/order-rules';
-import { MARK_LENGTH, identityOf, markOf, markWord, nameWith, ownerOf, parseName } from '../../lambda/ownership';
+import { MARK_LENGTH, identityOf, markOf, markWord, nameWith, ownerOf, parseName, routeMark } from '../../lambda/ownership';
 
 const STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Telephony/11111111-2222-3333-4444-555555555555';
 
@@ -40,4 +40,17 @@ test('owners: self, former (let go by this resource), other, none (unmarked or l
   expect(ownerOf(markOf(them, 'let-go'), me, true).kind).toBe('none');
   expect(ownerOf(undefined, me, true).kind).toBe('none');
   expect(ownerOf(markOf(me, 'ordered'), me, false).kind).toBe('unknown');
+});
+
+test('a SIP rule\'s routing mark names the resource and (hashed) the number it routes; it fits the model\'s SIP rule name and owns no number', () => {
+  const me = identityOf(STACK, 'Numbers', 'r1');
+  const [a, b] = [routeMark(me, '+12065550100'), routeMark(me, '+12065550101')];
+  expect(a).toEqual({ resource: me.resource, kind: 'routed', request: expect.stringMatching(/^[0-9a-f]{8}$/) });
+  expect(a.request).not.toBe(b.request);
+  expect(routeMark(identityOf(STACK, 'Numbers', 'another request'), '+12065550100')).toEqual(a);
+  expect(markWord(a)).not.toContain('2065550100');
+  expect(parseName(`PhoneNumberOrder ${markWord(a)}`)).toEqual({ label: 'PhoneNumberOrder', mark: a });
+  // SipRuleName: 1 to 256 of [a-zA-Z0-9 _.-]
+  expect(`PhoneNumberOrder ${markWord(a)}`).toMatch(/^[a-zA-Z0-9 _.-]{1,256}$/);
+  expect(ownerOf(a, me, true).kind).toBe('none');
 });

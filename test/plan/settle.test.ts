@@ -24,7 +24,7 @@ interface Row {
   readonly failed?: string[];
 }
 
-const short = (s: SettleStep) => (s.kind === 'release' ? `release ${s.numbers.join(',')}` : `let-go ${s.number}`);
+const short = (s: SettleStep) => (s.kind === 'release' ? `release ${s.numbers.join(',')}` : s.kind === 'route' ? `route ${s.steps.map(r => r.kind).join(',')}` : `let-go ${s.number}`);
 const ORDER: PhoneOrder = { id: '11111111-1111-4111-8111-111111111111', status: 'Partial', productType: 'VoiceConnector', numbers: [{ number: A, status: 'Acquired' }, { number: B, status: 'Failed' }], createdAt: new Date(1) };
 
 const rows: Row[] = [
@@ -85,16 +85,16 @@ describe('Delete plan: the contract rows', () => {
   const plan = (holds: Holding[]) => planDelete(holds.map(h => h[0]), snapshot(holds.map(([n, s, o, x]) => facts(n, s, o, { associations: x?.associated ? [{ name: 'SipRuleId', value: 'r-1' }] : [] })), !holds.some(h => h[2] === 'unknown')));
   test('releases the numbers it owns, ordered or adopted; skips the rest', () => {
     expect(plan([[A, 'Unassigned', 'self'], [B, 'ReleaseFailed', 'self-adopted'], [C, 'Unassigned', 'other']]))
-      .toEqual({ kind: 'release', numbers: [A, B], skipped: [C] });
+      .toEqual({ kind: 'release', numbers: [A, B], skipped: [C], unroute: [] });
   });
   test('skips what is gone, leaving or only a failed record', () => {
-    expect(plan([[A, undefined, 'none'], [B, 'DeleteInProgress', 'self'], [C, 'AcquireFailed', 'self']])).toEqual({ kind: 'release', numbers: [], skipped: [A, B, C] });
+    expect(plan([[A, undefined, 'none'], [B, 'DeleteInProgress', 'self'], [C, 'AcquireFailed', 'self']])).toEqual({ kind: 'release', numbers: [], skipped: [A, B, C], unroute: [] });
   });
   test('waits while its own numbers are being acquired', () => expect(plan([[A, 'AcquireInProgress', 'self']]).kind).toBe('wait'));
   test('refuses to force an associated number loose', () => {
     expect(plan([[A, 'Assigned', 'self', { associated: true }]])).toEqual({ kind: 'refuse', reason: expect.stringMatching(/Cannot release \*\*\*0100 \(SipRuleId r-1\)/) });
   });
   test('legacy API: releases the held numbers of its list (it cannot prove more)', () => {
-    expect(plan([[A, 'Unassigned', 'unknown'], [B, undefined, 'unknown']])).toEqual({ kind: 'release', numbers: [A], skipped: [B] });
+    expect(plan([[A, 'Unassigned', 'unknown'], [B, undefined, 'unknown']])).toEqual({ kind: 'release', numbers: [A], skipped: [B], unroute: [] });
   });
 });

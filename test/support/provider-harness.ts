@@ -109,6 +109,11 @@ export const voiceProps = (numbers: string[], extra: Record<string, unknown> = {
   ProductType: 'VoiceConnector', E164PhoneNumbers: numbers, Api: 'chime-sdk-voice', AllowPartial: 'false', ...extra,
 });
 
+/** A search order's properties, as the construct renders them (CloudFormation hands over the quantity as a string). */
+export const searchProps = (search: Record<string, string>, quantity: number, extra: Record<string, unknown> = {}) => ({
+  ProductType: 'VoiceConnector', Search: search, Quantity: String(quantity), Api: 'chime-sdk-voice', AllowPartial: 'false', ...extra,
+});
+
 /** The emulator's view of one number, or undefined when the account does not hold it. */
 export const statusOf = (emulator: Emulator, n: string) => emulator.phoneNumbers().find(p => p.E164PhoneNumber === n)?.Status;
 

@@ -1,5 +1,6 @@
 // `npm start -- [options]`: the command line over localDeploy.
 import { UsageError } from './errors';
+import { exitWith } from './exit';
 import { localDeploy } from './local-deploy';
 import { HELP, parseArgs } from './options';
 
@@ -19,14 +20,4 @@ async function main(argv: string[]): Promise<number> {
   return (await localDeploy(parsed)).exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  code => {
-    process.exitCode = code;
-    // Everything is closed by now; this only guards against a stray handle keeping the process up.
-    setTimeout(() => process.exit(code), 2000).unref();
-  },
-  err => {
-    process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+exitWith(main(process.argv.slice(2)));

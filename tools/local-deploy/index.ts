@@ -15,3 +15,4 @@ export { FAULT_KINDS } from './faults';
 export type { DeliveryFault, FaultKind } from './faults';
 export { LambdaRunner } from './lambda-runner';
 export type { FunctionSpec, InvokeOutcome } from './lambda-runner';
+export type { AssemblyStack } from './assembly';

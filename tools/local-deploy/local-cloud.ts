@@ -220,10 +220,18 @@ export class LocalCloud {
 }
 
 /**
+ * Where the companion package (phone-number-order-local) ships the runtime's SDK clients, beside its
+ * bundled code (scripts/bundle-local-cli.js); absent when running from the repository's sources.
+ */
+const BUNDLED_RUNTIME_MODULES = path.join(__dirname, 'lambda-runtime');
+
+/**
  * What the Lambda Node.js runtime provides on NODE_PATH: the AWS SDK for JavaScript v3, which the
- * framework's outbound.js requires and does not bundle. Linked from this project's node_modules.
+ * framework's outbound.js requires and does not bundle. Linked from this project's node_modules,
+ * unless the companion package ships it.
  */
 function runtimeModules(store: StateStore): string {
+  if (fs.existsSync(BUNDLED_RUNTIME_MODULES)) return BUNDLED_RUNTIME_MODULES;
   const dir = path.join(store.dir, 'runtime', 'node_modules');
   fs.mkdirSync(dir, { recursive: true });
   for (const scope of ['@aws-sdk', '@smithy']) {

@@ -2,7 +2,7 @@
 // what the CDK CLI prints. Never throws for a failure the user can act on: it reports it and
 // answers a non-zero exit code.
 import * as path from 'path';
-import { readAssembly, selectStacks } from './assembly';
+import { AssemblyStack, readAssembly, selectStacks } from './assembly';
 import { continueUpdateRollback } from './continue-rollback';
 import { deployStack } from './deploy';
 import { destroyStack } from './destroy';
@@ -51,6 +51,8 @@ export interface LocalDeployOptions {
   responseTransport?: ResponseTransport;
   stacks?: string[];
   all?: boolean;
+  /** Refuses the stacks chosen for a deploy before anything is deployed, by throwing a LocalDeployError. */
+  checkStacks?: (stacks: readonly AssemblyStack[]) => void;
   region?: string;
   parameters?: Record<string, string>;
   stdout?: Writer;
@@ -97,7 +99,7 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
     const op: StackOperation = {
       store, cloud, out, tty: options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY), sent: result.events,
       region, account: ACCOUNT, queryIntervalMs: session.queryIntervalMs, serviceTimeoutSeconds: options.serviceTimeoutSeconds,
-      faults: options.faults ?? [],
+      faults: options.faults ?? [], chimeEndpoint: endpoint.url,
     };
     const where = `Chime: ${endpoint.description}\nHandler logs: ${shortPath(cwd, store.logFile)}\n\n`;
     try {
@@ -130,6 +132,7 @@ async function deployAll(options: LocalDeployOptions, cwd: string, op: StackOper
   result.assemblyDir = assemblyDir;
   if (synthesised) out.write(`\n✨  Synthesis time: ${seconds(Date.now() - synthStarted)}\n\n`);
   const targets = selectStacks(readAssembly(assemblyDir), options.stacks ?? [], options.all ?? false);
+  options.checkStacks?.(targets);
   out.write(where);
   try {
     for (const [i, target] of targets.entries()) {

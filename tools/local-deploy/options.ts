@@ -3,16 +3,16 @@ import { UsageError } from './errors';
 import { parseFault } from './faults';
 import type { LocalDeployOptions } from './local-deploy';
 
-export const HELP = `Usage: npm start -- [options] [STACK...]
-
-Deploys the CDK app's stack without AWS, as \`cdk deploy\` would: synthesises the app, then plays
+/** What the local deploy does; the companion package's help says it too. */
+export const ABOUT = `Deploys the CDK app's stack without AWS, as \`cdk deploy\` would: synthesises the app, then plays
 CloudFormation for the template (independent resources at once, in dependency order), running the
 Provider framework's code and the bundled handler code from the cloud assembly as Lambda would,
-the framework's waiter as Step Functions would, against a Chime endpoint: the project's emulator,
+the framework's waiter as Step Functions would, against a Chime endpoint: the Chime emulator,
 embedded, unless --endpoint names another. A second run updates what the first one created.
+`;
 
-Options:
-  -a, --app CMD|DIR         the CDK app command (default: "app" in cdk.json), or the directory
+/** Every option, as the companion package's help lists them too. */
+export const OPTIONS_HELP = `  -a, --app CMD|DIR         the CDK app command (default: "app" in cdk.json), or the directory
                             of an existing cloud assembly to deploy as is
   -c, --context KEY=VALUE   context for the app (repeatable), e.g. -c allowPartial=true
       --stack NAME          the stack to deploy or destroy (repeatable, * wildcards; also
@@ -56,10 +56,13 @@ Options:
       --resources-to-skip ID  with --continue-update-rollback: a resource whose rollback failed,
                             taken as rolled back without calling its handler (repeatable)
   -h, --help                show this help
+`;
 
-Exit status: 0 deployed (or destroyed); 1 failed (the reason is printed, the stack rolled back);
+export const EXIT_STATUS = `Exit status: 0 deployed (or destroyed); 1 failed (the reason is printed, the stack rolled back);
 2 bad command line.
 `;
+
+export const HELP = `Usage: npm start -- [options] [STACK...]\n\n${ABOUT}\nOptions:\n${OPTIONS_HELP}\n${EXIT_STATUS}`;
 
 type Setter = (options: LocalDeployOptions, value: string, flag: string) => void;
 

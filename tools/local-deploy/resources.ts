@@ -2,6 +2,7 @@
 // everything else simulated (and Lambda functions given their code from the cloud assembly).
 import * as fs from 'fs';
 import * as path from 'path';
+import { createChimeResource, deleteChimeResource, isChimeResource, updateChimeResource } from './chime-resources';
 import { sendEvent } from './custom-resource';
 import { simulate } from './simulated';
 import type { StackRun } from './stack-run';
@@ -27,6 +28,7 @@ export async function createResource(run: StackRun, d: Desired, signal?: AbortSi
     if (!out.ok) return out;
     return { ok: true, state: recordOf(d, out.physicalId, out.data), replaced: false };
   }
+  if (isChimeResource(type)) return createChimeResource(run, d);
   const sim = simulate(type, d.logicalId, d.properties, run.env);
   return { ok: true, state: { ...recordOf(d, sim.physicalId, sim.attributes), ...codeOf(run, d) }, replaced: false };
 }
@@ -42,11 +44,13 @@ export async function updateResource(run: StackRun, d: Desired, old: ResourceSta
     if (!out.ok) return { ok: false, reason: out.reason, physicalId: old.physicalId, cancelled: out.cancelled };
     return { ok: true, state: recordOf(d, out.physicalId, out.data), replaced: out.physicalId !== old.physicalId };
   }
+  if (isChimeResource(type)) return updateChimeResource(run, d, old);
   return { ok: true, state: unchanged(run, d, old), replaced: false };
 }
 
 /** Sends the Delete (custom resources) for this physical resource; DeletionPolicy is the caller's business. */
 export async function deleteResource(run: StackRun, logicalId: string, rs: ResourceState): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (isChimeResource(rs.type)) return deleteChimeResource(run, rs);
   if (!isCustomResource(rs.type)) return { ok: true };
   const out = await sendEvent(run, {
     requestType: 'Delete', logicalId, resourceType: rs.type, properties: rs.properties, physicalId: rs.physicalId,

@@ -1,6 +1,7 @@
 // Rolling back a failed (or rehearsed) stack operation the way CloudFormation does: dependents
 // first, independent resources at once. A rollback that fails leaves what remains to undo in the
 // stack record, for --continue-update-rollback.
+import { isChimeResource, updateChimeResource } from './chime-resources';
 import { sendEvent } from './custom-resource';
 import { runGraph } from './graph';
 import type { StackRun } from './stack-run';
@@ -85,6 +86,14 @@ export async function rollbackUpdate(run: StackRun, prev: StackState, changes: C
 }
 
 async function undoUpdate(run: StackRun, u: ChangeLog['updated'][number]): Promise<boolean> {
+  if (isChimeResource(u.old.type)) {
+    // Put back as it was: the resource lives in the Chime endpoint.
+    const current = run.stack.resources[u.id] ?? u.old;
+    const out = await updateChimeResource(run, { logicalId: u.id, resource: { Type: u.old.type }, properties: u.old.properties, dependsOn: u.old.dependsOn }, current);
+    run.stack.resources[u.id] = u.old;
+    resourceEvent(run, out.ok ? 'UPDATE_COMPLETE' : 'UPDATE_FAILED', u.id, out.ok ? undefined : out.reason);
+    return out.ok;
+  }
   if (!isCustomResource(u.old.type)) {
     // Nothing to send: the old physical resource was never touched.
     run.stack.resources[u.id] = u.old;

@@ -31,6 +31,8 @@ export interface StackOperation {
   queryIntervalMs?: number;
   serviceTimeoutSeconds?: number;
   faults: readonly DeliveryFault[];
+  /** Where AWS::Chime resources of the template are created. */
+  chimeEndpoint?: string;
 }
 
 export interface StackResult {
@@ -60,6 +62,7 @@ export function startRun(op: StackOperation, env: StackEnv, stack: StackState, t
     queryIntervalMs: op.queryIntervalMs,
     serviceTimeoutSeconds: op.serviceTimeoutSeconds,
     faults: op.faults,
+    chimeEndpoint: op.chimeEndpoint,
     progress: new StackProgress(op.out, env.stackName, 1, Math.max(...types.map(t => t.length)), op.tty),
   };
   // Its functions and state machines answer Lambda's and Step Functions' look-ups from now on.

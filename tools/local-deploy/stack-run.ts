@@ -42,5 +42,7 @@ export interface StackRun extends ScopeSource {
   /** Replaces every custom resource's ServiceTimeout. */
   readonly serviceTimeoutSeconds?: number;
   readonly faults: readonly DeliveryFault[];
+  /** Where AWS::Chime resources of the template are created (see chime-resources.ts). */
+  readonly chimeEndpoint?: string;
   unresolvedParameters?: Record<string, string>;
 }

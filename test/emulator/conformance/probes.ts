@@ -35,6 +35,45 @@ export interface ProbeContext {
   /** In the deletion queue. */
   queued: string;
   orderId: string;
+  /** Chime SDK Voice only: what the routing operations act on (see setup in conformance.test.ts). */
+  routing?: RoutingContext;
+}
+
+export interface RoutingContext {
+  /** A Voice Connector with no numbers and in no group. */
+  voiceConnector: string;
+  /** A Voice Connector that `routed` is associated with. */
+  routedVoiceConnector: string;
+  routed: string;
+  /** A group with no Voice Connectors and no numbers. */
+  group: string;
+  /** A group that `grouped` is associated with. */
+  routedGroup: string;
+  grouped: string;
+  /** In us-east-1, targeted by no enabled rule. */
+  sipMediaApplication: string;
+  /** A SipMediaApplicationDialIn number with no rule. */
+  sipNumber: string;
+  /** A disabled rule. */
+  sipRule: string;
+}
+
+export const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:conformance';
+
+function routingOf(ctx: ProbeContext): RoutingContext {
+  if (!ctx.routing) throw new Error('routing operations need the routing context');
+  return ctx.routing;
+}
+
+/** A well-formed item of a list of structures. */
+function baseItem(shape: string, ctx: ProbeContext): Record<string, unknown> {
+  switch (shape) {
+    case 'Tag': return { Key: 'team', Value: 'voice' };
+    case 'VoiceConnectorItem': return { VoiceConnectorId: routingOf(ctx).voiceConnector, Priority: 1 };
+    case 'SipMediaApplicationEndpoint': return { LambdaArn: LAMBDA_ARN };
+    case 'SipRuleTargetApplication': return { SipMediaApplicationId: routingOf(ctx).sipMediaApplication, Priority: 1, AwsRegion: 'us-east-1' };
+    default: throw new Error(`no base item for ${shape}`);
+  }
 }
 
 /** The well-formed request every probe starts from: valid under the model and the service's own rules. */
@@ -56,7 +95,34 @@ export function baseInput(api: Api, operation: string, ctx: ProbeContext): Recor
     case 'DeletePhoneNumber':
       return { PhoneNumberId: ctx.held };
     default:
-      return {};
+      return api === 'chime-sdk-voice' && ctx.routing ? routingInput(operation, ctx) : {};
+  }
+}
+
+function routingInput(operation: string, ctx: ProbeContext): Record<string, unknown> {
+  const r = routingOf(ctx);
+  const target = [baseItem('SipRuleTargetApplication', ctx)];
+  switch (operation) {
+    case 'CreateVoiceConnector': return { Name: 'conformance', RequireEncryption: true };
+    case 'GetVoiceConnector':
+    case 'DeleteVoiceConnector': return { VoiceConnectorId: r.voiceConnector };
+    case 'UpdateVoiceConnector': return { VoiceConnectorId: r.voiceConnector, Name: 'renamed', RequireEncryption: false };
+    case 'AssociatePhoneNumbersWithVoiceConnector': return { VoiceConnectorId: r.voiceConnector, E164PhoneNumbers: [ctx.held] };
+    case 'DisassociatePhoneNumbersFromVoiceConnector': return { VoiceConnectorId: r.routedVoiceConnector, E164PhoneNumbers: [r.routed] };
+    case 'CreateVoiceConnectorGroup': return { Name: 'conformance', VoiceConnectorItems: [baseItem('VoiceConnectorItem', ctx)] };
+    case 'GetVoiceConnectorGroup':
+    case 'DeleteVoiceConnectorGroup': return { VoiceConnectorGroupId: r.group };
+    case 'AssociatePhoneNumbersWithVoiceConnectorGroup': return { VoiceConnectorGroupId: r.group, E164PhoneNumbers: [ctx.held] };
+    case 'DisassociatePhoneNumbersFromVoiceConnectorGroup': return { VoiceConnectorGroupId: r.routedGroup, E164PhoneNumbers: [r.grouped] };
+    case 'CreateSipMediaApplication': return { AwsRegion: 'us-east-1', Name: 'conformance', Endpoints: [baseItem('SipMediaApplicationEndpoint', ctx)] };
+    case 'GetSipMediaApplication':
+    case 'DeleteSipMediaApplication': return { SipMediaApplicationId: r.sipMediaApplication };
+    case 'UpdateSipMediaApplication': return { SipMediaApplicationId: r.sipMediaApplication, Name: 'renamed' };
+    case 'CreateSipRule': return { Name: 'conformance', TriggerType: 'ToPhoneNumber', TriggerValue: r.sipNumber, TargetApplications: target };
+    case 'GetSipRule':
+    case 'DeleteSipRule': return { SipRuleId: r.sipRule };
+    case 'UpdateSipRule': return { SipRuleId: r.sipRule, Name: 'renamed' };
+    default: return {};
   }
 }
 
@@ -85,7 +151,31 @@ function stringValues(api: Api, shapeName: string, location: string | undefined,
   return [...values, ...boundaries(s).filter((n) => n >= 0).map((n) => filler.repeat(n))];
 }
 
+/** Values of one member of a structure: around its constraints, as for a top-level member. */
+function memberValues(api: Api, shapeName: string, location: string | undefined, ctx: ProbeContext): unknown[] {
+  const s = model(api).shapes[shapeName];
+  if (s.type === 'boolean') return [true, false];
+  if (s.type === 'integer') return boundaries(s);
+  if (s.type === 'list') return listValues(api, s, ctx);
+  return stringValues(api, shapeName, location, ctx);
+}
+
+/** Lists of structures: a well-formed item with one member changed (or left out) at a time, and lengths around the bounds. */
+function structureListValues(api: Api, s: Shape, ctx: ProbeContext): unknown[][] {
+  const itemShape = model(api).shapes[s.member as string];
+  const base = baseItem(s.member as string, ctx);
+  const out: unknown[][] = [];
+  for (const [member, ref] of Object.entries(itemShape.members ?? {})) {
+    for (const value of memberValues(api, ref.shape, undefined, ctx)) out.push([{ ...base, [member]: value }]);
+    const { [member]: _left, ...rest } = base;
+    out.push([rest]);
+  }
+  const lengths = s.max !== undefined ? boundaries(s) : [...boundaries(s), 2, 600];
+  return [...out, ...lengths.filter((n) => n >= 0).map((n) => Array.from({ length: n }, () => ({ ...base })))];
+}
+
 function listValues(api: Api, s: Shape, ctx: ProbeContext): unknown[][] {
+  if (model(api).shapes[s.member as string].type === 'structure') return structureListValues(api, s, ctx);
   const items = s.member === 'E164PhoneNumber' ? E164_NUMBERS : stringValues(api, s.member as string, undefined, ctx);
   const lengths = s.max !== undefined ? boundaries(s) : [...boundaries(s), 2, 600];
   const sample = (n: number) => (s.member === 'E164PhoneNumber' ? manyNumbers(n) : [ctx.held, ...manyNumbers(n - 1)].slice(0, n));
@@ -100,13 +190,7 @@ export function probes(api: Api, operation: string, ctx: ProbeContext): Probe[] 
   const out: Probe[] = [];
   for (const [member, ref] of Object.entries(input.members ?? {})) {
     if (member === 'NextToken') continue; // opaque: only tokens the service issued are meaningful (see SERVICE_RULES)
-    const s = facts.shapes[ref.shape];
-    const values =
-      s.type === 'list'
-        ? listValues(api, s, ctx)
-        : s.type === 'integer'
-          ? boundaries(s)
-          : stringValues(api, ref.shape, ref.location, ctx);
+    const values = memberValues(api, ref.shape, ref.location, ctx);
     for (const value of values) {
       const shown = Array.isArray(value) ? `${value.length} item(s) ${JSON.stringify(value.slice(0, 2))}` : JSON.stringify(value);
       out.push({ label: `${member} = ${shown.slice(0, 40)}`, member, input: { ...base, [member]: value } });

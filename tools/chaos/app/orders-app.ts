@@ -1,20 +1,30 @@
 #!/usr/bin/env node
 // A test app: stacks of several PhoneNumberOrder resources sharing each stack's provider,
-// described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}}.
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PhoneNumberOrder, PhoneProductType } from '../../../lib';
-import type { AppShape } from './shape';
+// described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}},
+// or {"search": {"areaCode": "206"}, "quantity": 3} for an order by search.
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PhoneNumberOrder, PhoneNumberOrderProvider, PhoneNumberSearch, PhoneProductType } from '../../../lib';
+import type { AppShape, ProviderSettings } from './shape';
 
 const POLICIES = { 'destroy': RemovalPolicy.DESTROY, 'retain': RemovalPolicy.RETAIN, 'retain-on-update-or-delete': RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE };
 
 const app = new App();
 const stacks = JSON.parse(String(app.node.tryGetContext('orders') ?? '{}')) as AppShape;
+// Optional provider settings for every stack: {"queryIntervalSeconds": 1, "totalTimeoutSeconds": 6}.
+const provider = JSON.parse(String(app.node.tryGetContext('provider') ?? '{}')) as Partial<ProviderSettings>;
 for (const [stackName, orders] of Object.entries(stacks)) {
   const stack = new Stack(app, stackName);
+  if (provider.totalTimeoutSeconds !== undefined) {
+    PhoneNumberOrderProvider.configure(stack, {
+      queryInterval: Duration.seconds(provider.queryIntervalSeconds ?? 1), totalTimeout: Duration.seconds(provider.totalTimeoutSeconds),
+    });
+  }
   for (const [id, o] of Object.entries(orders)) {
     new PhoneNumberOrder(stack, id, {
-      productType: PhoneProductType.VOICE_CONNECTOR,
+      productType: (o.productType as PhoneProductType | undefined) ?? PhoneProductType.VOICE_CONNECTOR,
       e164PhoneNumbers: o.numbers,
+      search: o.search ? PhoneNumberSearch.of(o.search) : undefined,
+      quantity: o.quantity,
       adoptExistingNumbers: o.adopt,
       allowPartial: o.allowPartial,
       removalPolicy: o.removalPolicy ? POLICIES[o.removalPolicy] : undefined,

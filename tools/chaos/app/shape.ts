@@ -4,7 +4,12 @@
 export type RemovalPolicyName = 'destroy' | 'retain' | 'retain-on-update-or-delete';
 
 export interface OrderProps {
-  numbers: string[];
+  numbers?: string[];
+  /** An order by search: the criteria as PhoneNumberSearch.of takes them ({"areaCode": "206"}), and how many. */
+  search?: Record<string, string>;
+  quantity?: number;
+  /** Default VoiceConnector. */
+  productType?: string;
   adopt?: boolean;
   allowPartial?: boolean;
   removalPolicy?: RemovalPolicyName;
@@ -12,6 +17,12 @@ export interface OrderProps {
 
 /** Stack name → construct ID → props. */
 export type AppShape = Record<string, Record<string, OrderProps>>;
+
+/** Provider settings for every stack of the app (PhoneNumberOrderProvider.configure). */
+export interface ProviderSettings {
+  queryIntervalSeconds?: number;
+  totalTimeoutSeconds: number;
+}
 
 /** Where the local deploy puts stacks that name no environment; marks and ARNs derive from these. */
 export const REGION = 'us-east-1';

@@ -11,6 +11,9 @@ export type DeletionPolicy = 'Delete' | 'Retain' | 'RetainExceptOnCreate';
 
 export interface OrderEdit {
   numbers?: string[];
+  /** Search criteria as PhoneNumberSearch.of takes them ({"areaCode": "206"}); the template's Search property. */
+  search?: Record<string, string>;
+  quantity?: number;
   adopt?: boolean;
   allowPartial?: boolean;
   productType?: string;
@@ -30,6 +33,8 @@ export interface StackEdit {
   orders?: Record<string, OrderEdit>;
   /** INLINE_WAIT_SECONDS of the stack's onEvent function: how long onEvent waits for an order itself. */
   inlineWaitSeconds?: number;
+  /** Environment variables for both handler functions (onEvent and isComplete). */
+  handlerEnv?: Record<string, string>;
 }
 
 /** Stack name → edit. */
@@ -44,6 +49,7 @@ export function writeVariant(base: string, target: string, edits: TemplateEdits)
     let template = JSON.parse(fs.readFileSync(file, 'utf8')) as Template;
     for (const [construct, order] of Object.entries(edit.orders ?? {})) template = applyOrderEdit(template, stack, construct, order);
     if (edit.inlineWaitSeconds !== undefined) setInlineWait(template, stack, edit.inlineWaitSeconds);
+    if (edit.handlerEnv) setHandlerEnv(template, edit.handlerEnv);
     fs.writeFileSync(file, JSON.stringify(template, null, 1));
   }
   return target;
@@ -61,6 +67,8 @@ function applyOrderEdit(template: Template, stack: string, construct: string, ed
   if (edit.removed) return withoutResource(template, logicalId);
   const p = resource.Properties ?? {};
   if (edit.numbers) p.E164PhoneNumbers = edit.numbers;
+  if (edit.search) p.Search = searchProperty(edit.search);
+  if (edit.quantity !== undefined) p.Quantity = edit.quantity;
   if (edit.adopt !== undefined) p.AdoptExistingNumbers = edit.adopt;
   if (edit.allowPartial !== undefined) p.AllowPartial = edit.allowPartial;
   if (edit.productType) p.ProductType = edit.productType;
@@ -96,4 +104,17 @@ function setInlineWait(template: Template, stack: string, seconds: number): void
   const env = (fn.Properties.Environment ?? {}) as { Variables?: Record<string, Json> };
   env.Variables = { ...env.Variables, INLINE_WAIT_SECONDS: String(seconds) };
   fn.Properties.Environment = env as Json;
+}
+
+function setHandlerEnv(template: Template, vars: Record<string, string>): void {
+  for (const r of Object.values(template.Resources ?? {})) {
+    const p = r.Properties as { Handler?: string; Environment?: { Variables?: Record<string, Json> } } | undefined;
+    if (r.Type !== 'AWS::Lambda::Function' || !p?.Handler?.startsWith('index.')) continue;
+    p.Environment = { ...p.Environment, Variables: { ...p.Environment?.Variables, ...vars } };
+  }
+}
+
+/** Criteria as PhoneNumberSearch.of takes them, as the template's Search property holds them. */
+function searchProperty(search: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(search).map(([k, v]) => [k[0].toUpperCase() + k.slice(1), v]));
 }
