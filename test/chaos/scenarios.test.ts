@@ -82,7 +82,7 @@ test('a move takes three deploys: released by the first, refused while queued, o
   const third = second.next!(world, rng)!;
   expect(third).toMatchObject({ expect: 'ok', label: 'move: ordered once Chime purged it' });
   let advanced = 0;
-  third.prepare!({ phoneNumbers: () => world.inventory, advanceClock: ms => { advanced = ms; }, putNumber: () => undefined }, world);
+  third.prepare!({ phoneNumbers: () => world.inventory, advanceClock: ms => { advanced = ms; }, putNumber: () => undefined, takeAfterSearch: () => undefined }, world);
   expect(advanced).toBeGreaterThan(7 * 24 * 3600_000);
   expect(world.purged.get(n)).toBe(1);
 });
@@ -125,4 +125,40 @@ test('a resource joining a deployed stack: its Create, plain or with what the co
     'add-resource: an unowned number, adoption not asked → fail', 'add-resource: its Create races another resource\'s Update for a number → fail',
     'add-resource: a number the product type refuses → fail',
   ]));
+});
+
+test('an order by search: it joins plainly, racing another customer or short of stock; its quantity goes up and down; list scenarios leave it alone', () => {
+  const ORDERS_WITH_SEARCH = [...ORDERS, { stack: 'S1', construct: 'S', logicalId: 'SSSS', search: true }];
+  const seen = new Set<string>();
+  for (let seed = 0; seed < 60; seed++) {
+    const world = new World(pool, ['S1', 'S2']);
+    initialTemplate(world, new Rng(seed), ORDERS_WITH_SEARCH);
+    const s = world.template.get('S1/S')!;
+    expect(s).toMatchObject({ numbers: [], api: 'chime-sdk-voice', adopt: false });
+    expect(s.search?.areaCode).toMatch(/^\d{3}$/);
+    world.template.set('S1/S', { ...s, present: false });
+    world.deployed = [{ stackName: 'S1', stackId: 'id-S1', status: 'CREATE_COMPLETE', region: 'us-east-1', account: '123456789012', orders: [] }];
+    const join = kind('search-create').plan(world, new Rng(seed))!;
+    expect(join.changes['S1/S']).toMatchObject({ present: true });
+    let raced = 0;
+    join.prepare?.({ phoneNumbers: () => [], advanceClock: () => undefined, putNumber: () => undefined, takeAfterSearch: () => { raced++; } }, world);
+    expect(raced).toBe(join.label.includes('taken between') ? 1 : 0);
+    seen.add(`${join.label} → ${join.expect}`);
+    // deployed, listing two numbers of its own
+    world.template.set('S1/S', { ...s, present: true, quantity: 3 });
+    world.deployed = [{ ...world.deployed[0], orders: [{ stack: 'S1', logicalId: 'SSSS', construct: 'S', physicalId: 'p', api: 'chime-sdk-voice', listed: ['+12065550100', '+12065550101', '+12065550102'], answeredPhoneNumbers: true }] }];
+    const q = kind('search-quantity').plan(world, new Rng(seed))!;
+    const quantity = q.changes['S1/S'].quantity!;
+    expect(q.expect).toBe('ok');
+    seen.add(`${q.label.split(',')[0]} → ${quantity > 3 ? 'more' : 'fewer'}`);
+    for (const name of ['add', 'remove', 'restore', 'product-type', 'takeover', 'adopt', 'move', 'rename', 'partial', 'unavailable', 'legacy-api']) {
+      expect(kind(name).plan(world, new Rng(seed))).toBeUndefined();
+    }
+  }
+  expect(seen).toEqual(new Set([
+    'search-create → ok', 'search-create: numbers taken between the search and the order → ok',
+    'search-create: short of stock, allowPartial keeps what it got → ok', 'search-create: short of stock, refused and released → fail',
+    'search-quantity: up → more', 'search-quantity: down → fewer',
+  ]));
+  expect(kind('search-invalid').plan(deployedWorld(), new Rng(1))).toBeUndefined();
 });

@@ -29,7 +29,7 @@ export interface LifecycleContext extends StepContext {
 }
 
 /** Properties CloudFormation sends: a change to one of them is an event (a DeletionPolicy change is not). */
-const SENT: (keyof OrderModel)[] = ['numbers', 'adopt', 'allowPartial', 'productType', 'api', 'label', 'logicalId', 'present'];
+const SENT: (keyof OrderModel)[] = ['numbers', 'search', 'quantity', 'adopt', 'allowPartial', 'productType', 'api', 'label', 'logicalId', 'present'];
 
 export class Lifecycle {
   readonly steps: StepRecord[] = [];
@@ -63,7 +63,10 @@ export class Lifecycle {
     world.deployed = readDeployed(ctx.stateDir);
     world.inventory = ctx.emulator.phoneNumbers();
     const placed = ctx.emulator.orders().filter(o => !o.Unrelated && !known.has(o.PhoneNumberOrderId));
-    for (const o of placed) ctx.stepOf.set(o.PhoneNumberOrderId, index);
+    for (const o of placed) {
+      ctx.stepOf.set(o.PhoneNumberOrderId, index);
+      for (const n of o.OrderedPhoneNumbers) world.ordered.add(n.E164PhoneNumber);
+    }
     const expect = new Map<string, Expectation>(stacks.map(s => [s, plan && Object.keys(plan.changes).some(k => k.startsWith(`${s}/`)) ? plan.expect : 'ok']));
     const abandoned = this.abandoned(play.events, candidate);
     const judged = judgeStep({
@@ -77,7 +80,7 @@ export class Lifecycle {
       ...judged.problems,
       ...unanswered(play.events, delivery.noAnswer !== undefined).map(text => ({ kind: 'unanswered' as const, text })),
       ...auditStep({
-        before, after: world.deployed, inventory: world.inventory, scope: n => world.pool.has(n),
+        before, after: world.deployed, inventory: world.inventory, scope: n => world.ours(n),
         elsewhere: new Set(world.pool.seeded), retained: world.retained, refusedButOrdered: plan?.ordersNothing ? placed.length : 0,
         abandoned,
       }),

@@ -44,7 +44,7 @@ export async function playRun(spec: RunSpec, crashes: string[]): Promise<RunResu
       const wait = rng.weighted({ waiter: 25, short: 25, default: 50 });
       if (wait !== 'default') world.inlineWait.set(stack, wait === 'waiter' ? 0 : 0.3);
     }
-    const described = world.orders().map(o => `${o.stack}/${o.construct} ${o.deletionPolicy} ${o.api} ${o.productType}${o.allowPartial ? ' allowPartial' : ''}`);
+    const described = world.orders().map(o => `${o.stack}/${o.construct} ${o.deletionPolicy} ${o.api} ${o.productType}${o.search ? ' search' : ''}${o.allowPartial ? ' allowPartial' : ''}`);
     const stepOf = new Map<string, number>();
     session = await openLocalSession({ stateDir, endpoint: emulator.url, queryIntervalMs: spec.queryIntervalMs });
     const life = new Lifecycle({ root, stateDir, session, shape, emulator, delivery: spec.delivery, stepOf }, world, rng);

@@ -10,10 +10,12 @@ import type { Template } from '../local-deploy/template';
 import type { ShapeSpec } from './types';
 
 const placeholder = (i: number) => ({ numbers: [`+1206555010${i}`] });
+/** An order by search (S): its criteria and quantity are drawn per run too. */
+const bySearch = { search: { areaCode: '206' }, quantity: 1 };
 
 export const SHAPES: Record<string, AppShape> = {
-  'one-stack': { ChaosOne: { A: placeholder(0), B: placeholder(1), C: placeholder(2) } },
-  'two-stacks': { ChaosOne: { A: placeholder(0), B: placeholder(1) }, ChaosTwo: { C: placeholder(2) } },
+  'one-stack': { ChaosOne: { A: placeholder(0), B: placeholder(1), C: placeholder(2), S: bySearch } },
+  'two-stacks': { ChaosOne: { A: placeholder(0), B: placeholder(1) }, ChaosTwo: { C: placeholder(2), S: bySearch } },
 };
 
 /** Synthesises every shape (at once) under `dir`. */
@@ -22,7 +24,9 @@ export function synthShapes(dir: string, shapes: Record<string, AppShape> = SHAP
     const assembly = await synthApp(shape, path.join(dir, `${name}.out`));
     const orders = Object.entries(shape).flatMap(([stack, constructs]) => {
       const template = JSON.parse(fs.readFileSync(path.join(assembly, `${stack}.template.json`), 'utf8')) as Template;
-      return Object.keys(constructs).map(construct => ({ stack, construct, logicalId: findOrder(template, stack, construct)[0] }));
+      return Object.entries(constructs).map(([construct, props]) => ({
+        stack, construct, logicalId: findOrder(template, stack, construct)[0], ...(props.search ? { search: true } : {}),
+      }));
     });
     return { name, assembly, stacks: Object.keys(shape), orders };
   }));

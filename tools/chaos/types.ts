@@ -20,7 +20,8 @@ export interface ShapeSpec {
   readonly assembly: string;
   /** In deploy order. */
   readonly stacks: readonly string[];
-  readonly orders: readonly { readonly stack: string; readonly construct: string; readonly logicalId: string }[];
+  /** `search`: an order by search (the shape's S), the others list their numbers. */
+  readonly orders: readonly { readonly stack: string; readonly construct: string; readonly logicalId: string; readonly search?: boolean }[];
 }
 
 /** Everything a worker needs to play one run. */

@@ -25,6 +25,10 @@ export interface OrderModel {
   readonly deletionPolicy: DeletionPolicy;
   /** The user's label for the numbers (`name`); never with the legacy API. */
   readonly label?: string;
+  /** An order by search (Chime SDK Voice only): the criteria as PhoneNumberSearch.of takes them; `numbers` stays empty. */
+  readonly search?: Readonly<Record<string, string>>;
+  /** How many numbers a search order holds. */
+  readonly quantity?: number;
 }
 
 export type OrderChange = Partial<Omit<OrderModel, 'stack' | 'construct'>>;
@@ -48,6 +52,10 @@ export class World {
   readonly purged = new Map<string, number>();
   /** Resources ("Stack/Construct") that have been in a deployed stack. */
   readonly everDeployed = new Set<string>();
+  /** Numbers any order of this run asked for: the pool's, and what search orders found in the emulator's stock. */
+  readonly ordered = new Set<string>();
+  /** Search criteria (JSON) some template of this run has used. */
+  readonly searchedFor = new Set<string>();
 
   constructor(readonly pool: NumberPool, readonly stacks: readonly string[]) {}
 
@@ -70,6 +78,21 @@ export class World {
   /** Resources in the template of a deployed stack: the ones that list numbers now. */
   live(): OrderModel[] {
     return this.orders().filter(o => o.present && this.deployedOrder(o));
+  }
+
+  /** Live resources that list their numbers (not by search): the ones a scenario may edit the list of. */
+  lists(): OrderModel[] {
+    return this.live().filter(o => !o.search);
+  }
+
+  /** Live search orders. */
+  searches(): OrderModel[] {
+    return this.live().filter(o => o.search);
+  }
+
+  /** Whether the audit judges this number: the run's pool, or a number one of the run's orders asked for. */
+  ours(n: string): boolean {
+    return this.pool.has(n) || this.ordered.has(n);
   }
 
   listed(o: OrderModel): string[] {
@@ -122,6 +145,7 @@ export class World {
       if (!o) throw new Error(`no order ${key}`);
       next.set(key, { ...o, ...change });
       for (const n of change.numbers ?? []) this.used.add(n);
+      if (change.search) this.searchedFor.add(JSON.stringify(change.search));
     }
     return next;
   }
@@ -139,7 +163,7 @@ export class World {
       edits[stack] = {
         inlineWaitSeconds: this.inlineWait.get(stack),
         orders: Object.fromEntries(orders.map(o => [o.construct, o.present ? {
-          numbers: [...o.numbers], adopt: o.adopt, allowPartial: o.allowPartial, productType: o.productType, api: o.api,
+          ...(o.search ? { search: { ...o.search }, quantity: o.quantity } : { numbers: [...o.numbers] }), adopt: o.adopt, allowPartial: o.allowPartial, productType: o.productType, api: o.api,
           deletionPolicy: o.deletionPolicy, logicalId: o.logicalId, name: o.label ?? null,
         } : { removed: true }])),
       };

@@ -5,13 +5,18 @@
 import type { Rng } from '../random';
 import type { OrderModel, World } from '../world';
 import type { StepPlan } from './kind';
+import { searchCreate } from './search';
 
 const POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate'] as const;
 
 /** Resource by resource: what each is first deployed with; the first of each stack is in the first deploy. */
-export function initialTemplate(world: World, rng: Rng, orders: { stack: string; construct: string; logicalId: string }[]): void {
-  for (const o of orders) {
-    const first = orders.find(x => x.stack === o.stack) === o;
+export function initialTemplate(world: World, rng: Rng, orders: { stack: string; construct: string; logicalId: string; search?: boolean }[]): void {
+  for (const { search, ...o } of orders) {
+    const first = orders.find(x => x.stack === o.stack)?.construct === o.construct;
+    if (search) {
+      world.template.set(`${o.stack}/${o.construct}`, searchCreate(world, rng, o, first || rng.chance(0.5)));
+      continue;
+    }
     const model: OrderModel = {
       ...o,
       present: first || rng.chance(0.5),

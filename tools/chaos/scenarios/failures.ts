@@ -8,7 +8,7 @@ export const partial: ScenarioKind = {
   name: 'partial',
   weight: 8,
   plan(world, rng) {
-    const o = one(rng, world.live());
+    const o = one(rng, world.lists());
     const u = o && one(rng, world.pool.unavailable.filter(n => !o.numbers.includes(n)));
     const [fresh] = u ? world.takeFresh(1) : [];
     if (!o || !u || !fresh) return undefined;
@@ -25,7 +25,7 @@ export const unavailable: ScenarioKind = {
   name: 'unavailable',
   weight: 5,
   plan(world, rng) {
-    const o = one(rng, world.live());
+    const o = one(rng, world.lists());
     const u = o && one(rng, world.pool.unavailable.filter(n => !o.numbers.includes(n)));
     if (!o || !u) return undefined;
     // An order that acquires nothing fails. (With allowPartial the handler keeps an Update that adds
@@ -38,7 +38,7 @@ export const invalid: ScenarioKind = {
   name: 'invalid',
   weight: 5,
   plan(world, rng) {
-    const o = one(rng, world.live().filter(x => x.productType === 'VoiceConnector'));
+    const o = one(rng, world.lists().filter(x => x.productType === 'VoiceConnector'));
     if (!o) return undefined;
     // Numbers outside the U.S. must use SipMediaApplicationDialIn: refused before any call to Chime.
     return { label: 'invalid: a number the product type refuses', changes: change(o, { numbers: [...o.numbers, world.pool.foreign] }), expect: 'fail', ordersNothing: true };
@@ -50,8 +50,8 @@ export const siblingRollback: ScenarioKind = {
   name: 'sibling-rollback',
   weight: 9,
   plan(world, rng) {
-    const good = one(rng, world.live());
-    const bad = good && sibling(world, rng, good, s => s.productType === 'VoiceConnector');
+    const good = one(rng, world.lists());
+    const bad = good && sibling(world, rng, good, s => s.productType === 'VoiceConnector' && !s.search);
     const fresh = bad ? world.takeFresh(rng.int(1, 2)) : [];
     if (!good || !bad || fresh.length === 0) return undefined;
     const gone = world.listed(good).length >= 2 && rng.chance(0.4) ? rng.pick(world.listed(good)) : undefined;

@@ -14,7 +14,7 @@ import type { Changes, World } from '../world';
 export type Expectation = 'ok' | 'fail' | 'rehearsed';
 
 /** The emulator controls a scenario may use before its deploy. */
-export type Controls = Pick<Emulator, 'putNumber' | 'advanceClock' | 'phoneNumbers'>;
+export type Controls = Pick<Emulator, 'putNumber' | 'advanceClock' | 'phoneNumbers' | 'takeAfterSearch'>;
 
 export interface StepPlan {
   /** The kind's name, and the variant when it has several, e.g. "move: refused while queued". */

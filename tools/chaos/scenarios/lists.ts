@@ -8,7 +8,7 @@ export const add: ScenarioKind = {
   name: 'add',
   weight: 14,
   plan(world, rng) {
-    const o = one(rng, world.live());
+    const o = one(rng, world.lists());
     const fresh = o && world.takeFresh(rng.int(1, 2));
     if (!o || !fresh?.length) return undefined;
     return { label: 'add', changes: change(o, { numbers: [...o.numbers, ...fresh] }), expect: 'ok' };
@@ -20,7 +20,7 @@ export const remove: ScenarioKind = {
   weight: 12,
   plan(world, rng) {
     // Something stays listed: a resource that lists nothing is not what this kind is about.
-    const o = one(rng, world.live().filter(x => world.listed(x).length >= 2));
+    const o = one(rng, world.lists().filter(x => world.listed(x).length >= 2));
     if (!o) return undefined;
     const n = rng.pick(world.listed(o));
     const label = world.mark(n)?.kind === 'adopted' ? 'remove: an adopted number, given back' : 'remove';
@@ -32,7 +32,7 @@ export const restore: ScenarioKind = {
   name: 'restore',
   weight: 8,
   plan(world, rng) {
-    const o = one(rng, world.live().filter(x => world.queuedBy(x).some(n => !x.numbers.includes(n))));
+    const o = one(rng, world.lists().filter(x => world.queuedBy(x).some(n => !x.numbers.includes(n))));
     if (!o) return undefined;
     const n = rng.pick(world.queuedBy(o).filter(x => !o.numbers.includes(x)));
     return { label: 'restore: a released number added back', changes: change(o, { numbers: [...o.numbers, n] }), expect: 'ok', ordersNothing: true };
@@ -43,7 +43,7 @@ export const productType: ScenarioKind = {
   name: 'product-type',
   weight: 8,
   plan(world, rng) {
-    const o = one(rng, world.live());
+    const o = one(rng, world.lists());
     if (!o) return undefined;
     const next = o.productType === 'VoiceConnector' ? 'SipMediaApplicationDialIn' : 'VoiceConnector';
     return { label: 'product-type', changes: change(o, { productType: next }), expect: 'ok', ordersNothing: true };

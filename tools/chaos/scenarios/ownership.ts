@@ -15,7 +15,7 @@ export const takeover: ScenarioKind = {
   name: 'takeover',
   weight: 10,
   plan(world, rng) {
-    const taker = one(rng, world.live().filter(voice));
+    const taker = one(rng, world.lists().filter(voice));
     const victim = taker && one(rng, world.live().filter(v => v !== taker && world.listed(v).some(n => !taker.numbers.includes(n))));
     if (!taker || !victim) return undefined;
     const n = rng.pick(world.listed(victim).filter(x => !taker.numbers.includes(x)));
@@ -32,7 +32,7 @@ export const adopt: ScenarioKind = {
   name: 'adopt',
   weight: 8,
   plan(world, rng) {
-    const o = one(rng, world.live().filter(voice));
+    const o = one(rng, world.lists().filter(voice));
     const n = one(rng, world.unowned());
     if (!o || !n) return undefined;
     const asked = rng.chance(0.7);
@@ -49,7 +49,7 @@ export const adoptOwned: ScenarioKind = {
   name: 'adopt-owned',
   weight: 5,
   plan(world, rng) {
-    const o = one(rng, world.live().filter(voice));
+    const o = one(rng, world.lists().filter(voice));
     // Numbers the legacy API ordered carry no mark: nothing proves another resource owns them.
     const owned = o ? world.live().filter(v => v !== o && voice(v)).flatMap(v => world.listed(v)).filter(n => world.mark(n) && !o.numbers.includes(n)) : [];
     const n = one(rng, owned);
@@ -62,7 +62,7 @@ export const giveBack: ScenarioKind = {
   name: 'give-back',
   weight: 4,
   plan(world, rng) {
-    const o = one(rng, world.live().filter(x => adopted(world, x).length > 0 && x.numbers.length >= 2));
+    const o = one(rng, world.lists().filter(x => adopted(world, x).length > 0 && x.numbers.length >= 2));
     if (!o) return undefined;
     const n = rng.pick(adopted(world, o));
     return { label: 'give-back: an adopted number removed', changes: change(o, { numbers: o.numbers.filter(x => x !== n) }), expect: 'ok', ordersNothing: true };
@@ -73,7 +73,7 @@ export const rename: ScenarioKind = {
   name: 'rename',
   weight: 5,
   plan(world, rng) {
-    const o = one(rng, world.live().filter(x => voice(x) && world.listed(x).length > 0));
+    const o = one(rng, world.lists().filter(x => voice(x) && world.listed(x).length > 0));
     if (!o) return undefined;
     // CloudFormation creates the renamed resource first: it lists numbers the old one still owns.
     return { label: 'rename: same numbers, new logical ID', changes: change(o, { logicalId: `${o.logicalId}Renamed${rng.int(1, 99)}` }), expect: 'fail', ordersNothing: true };
@@ -90,8 +90,8 @@ export const move: ScenarioKind = {
   name: 'move',
   weight: 8,
   plan(world, rng) {
-    const from = one(rng, world.live().filter(x => voice(x) && world.listed(x).length >= 2 && world.listed(x).some(n => world.mark(n)?.kind === 'ordered')));
-    const to = from && one(rng, world.live().filter(t => t !== from && voice(t)));
+    const from = one(rng, world.lists().filter(x => voice(x) && world.listed(x).length >= 2 && world.listed(x).some(n => world.mark(n)?.kind === 'ordered')));
+    const to = from && one(rng, world.lists().filter(t => t !== from && voice(t)));
     if (!from || !to) return undefined;
     const n = rng.pick(world.listed(from).filter(x => world.mark(x)?.kind === 'ordered'));
     return {
@@ -124,7 +124,7 @@ function orderAfterPurge(world: World, to: OrderModel, n: string): StepPlan | un
     expect: 'ok',
     prepare: (controls, w) => {
       for (const r of controls.phoneNumbers()) {
-        if (w.pool.has(r.E164PhoneNumber) && ['DeleteInProgress', 'ReleaseInProgress'].includes(r.Status)) {
+        if (w.ours(r.E164PhoneNumber) && ['DeleteInProgress', 'ReleaseInProgress'].includes(r.Status)) {
           w.purged.set(r.E164PhoneNumber, (w.purged.get(r.E164PhoneNumber) ?? 0) + 1);
         }
       }
@@ -138,8 +138,8 @@ export const race: ScenarioKind = {
   name: 'race',
   weight: 5,
   plan(world, rng) {
-    const a = one(rng, world.live().filter(voice));
-    const b = a && sibling(world, rng, a, voice);
+    const a = one(rng, world.lists().filter(voice));
+    const b = a && sibling(world, rng, a, x => voice(x) && !x.search);
     const [n] = a && b ? world.takeFresh(1) : [];
     if (!a || !b || !n) return undefined;
     return {

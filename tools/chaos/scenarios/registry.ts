@@ -9,12 +9,14 @@ import { add, productType, relabel, remove, restore } from './lists';
 import { adopt, adoptOwned, giveBack, move, race, rename, takeover } from './ownership';
 import { one } from './pick';
 import { addResource, legacyApi, removeResource, restoreResource } from './resources';
+import { searchInvalid, searchJoin, searchQuantity } from './search';
 
 export const SCENARIO_KINDS: readonly ScenarioKind[] = [
   add, remove, restore, productType, relabel,
   takeover, adopt, adoptOwned, giveBack, rename, move, race,
   partial, unavailable, invalid, siblingRollback,
   addResource, removeResource, restoreResource, legacyApi,
+  searchJoin, searchQuantity, searchInvalid,
 ];
 
 const POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate'] as const;

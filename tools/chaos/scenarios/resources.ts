@@ -15,7 +15,7 @@ export const addResource: ScenarioKind = {
   name: 'add-resource',
   weight: 10,
   plan(world, rng) {
-    const o = one(rng, world.orders().filter(x => !x.present && world.stackOf(x.stack) && !world.everDeployed.has(World.key(x))));
+    const o = one(rng, world.orders().filter(x => !x.search && !x.present && world.stackOf(x.stack) && !world.everDeployed.has(World.key(x))));
     if (!o) return undefined;
     return variant(world, rng, o, rng.weighted(VARIANTS)) ?? { label: 'add-resource', changes: change(o, { present: true }), expect: 'ok' };
   },
@@ -39,7 +39,7 @@ function variant(world: World, rng: Rng, o: OrderModel, kind: Variant): StepPlan
       expect: asked ? 'ok' : 'fail',
     };
   }
-  const live = one(rng, world.live().filter(x => x.stack === o.stack && voice(x)));
+  const live = one(rng, world.lists().filter(x => x.stack === o.stack && voice(x)));
   const [fresh] = kind === 'race' && voice(o) && live ? world.takeFresh(1) : [];
   if (live && fresh) {
     // Its Create and the other's Update go at once, both ordering the same number.
@@ -80,7 +80,7 @@ export const legacyApi: ScenarioKind = {
   name: 'legacy-api',
   weight: 4,
   plan(world, rng) {
-    const o = one(rng, world.live().filter(x => !x.adopt && adopted(world, x).length === 0));
+    const o = one(rng, world.lists().filter(x => !x.adopt && adopted(world, x).length === 0));
     if (!o) return undefined;
     if (o.api === 'chime') return { label: 'legacy-api: back to Chime SDK Voice', changes: change(o, { api: 'chime-sdk-voice' }), expect: 'ok', ordersNothing: true };
     // The legacy API has no Name on numbers: the construct refuses a name with it.
