@@ -56,6 +56,19 @@ test('the scenarios held failures the contract defines, rollbacks and deletes, n
   expect(Object.keys(report.mix.scenarios).length).toBeGreaterThanOrEqual(6);
 });
 
+test('orders by search and routed orders took part: created, changed and deleted with the rest', () => {
+  const events = report.results.flatMap(r => r.steps.flatMap(s => s.events));
+  const of = (pattern: RegExp) => events.filter(e => pattern.test(e.resource) && !e.swallowed);
+  // The shapes' S is an order by search; R routes to a Voice Connector, with its routing resource beside it.
+  const search = of(/\/S[0-9A-F]{8}$/);
+  expect(search.some(e => e.requestType === 'Create' && e.status === 'SUCCESS')).toBe(true);
+  expect(search.some(e => e.requestType === 'Delete' && e.status === 'SUCCESS')).toBe(true);
+  const routing = of(/\/RRouting[0-9A-F]{8}$/);
+  expect(routing.some(e => e.requestType === 'Create' && e.status === 'SUCCESS')).toBe(true);
+  expect(routing.some(e => e.requestType === 'Delete' && e.status === 'SUCCESS')).toBe(true);
+  expect(Object.keys(report.mix.scenarios).some(k => k.startsWith('search-'))).toBe(true);
+});
+
 test('the handlers logged, and no log line holds a whole phone number or a credential', () => {
   expect(report.logs.lines).toBeGreaterThan(0);
   expect(report.logs.jsonLines).toBeGreaterThan(0);

@@ -29,7 +29,7 @@ function deployedWorld(edit: (o: OrderModel) => Partial<OrderModel> = () => ({})
   world.deployed = ['S1', 'S2'].map(stackName => ({
     stackName, stackId: `id-${stackName}`, status: 'CREATE_COMPLETE', region: 'us-east-1', account: '123456789012',
     orders: world.orders().filter(o => o.stack === stackName).map(o => ({
-      stack: stackName, logicalId: o.logicalId, construct: o.construct, physicalId: 'p', api: o.api, listed: [...o.numbers], answeredPhoneNumbers: true,
+      stack: stackName, logicalId: o.logicalId, construct: o.construct, physicalId: 'p', api: o.api, listed: [...o.numbers], answeredPhoneNumbers: true, routed: Boolean(o.route),
     })),
   }));
   world.inventory = [
@@ -146,7 +146,7 @@ test('an order by search: it joins plainly, racing another customer or short of 
     seen.add(`${join.label} → ${join.expect}`);
     // deployed, listing two numbers of its own
     world.template.set('S1/S', { ...s, present: true, quantity: 3 });
-    world.deployed = [{ ...world.deployed[0], orders: [{ stack: 'S1', logicalId: 'SSSS', construct: 'S', physicalId: 'p', api: 'chime-sdk-voice', listed: ['+12065550100', '+12065550101', '+12065550102'], answeredPhoneNumbers: true }] }];
+    world.deployed = [{ ...world.deployed[0], orders: [{ stack: 'S1', logicalId: 'SSSS', construct: 'S', physicalId: 'p', api: 'chime-sdk-voice', listed: ['+12065550100', '+12065550101', '+12065550102'], answeredPhoneNumbers: true, routed: false }] }];
     const q = kind('search-quantity').plan(world, new Rng(seed))!;
     const quantity = q.changes['S1/S'].quantity!;
     expect(q.expect).toBe('ok');
@@ -161,4 +161,18 @@ test('an order by search: it joins plainly, racing another customer or short of 
     'search-quantity: up → more', 'search-quantity: down → fewer',
   ]));
   expect(kind('search-invalid').plan(deployedWorld(), new Rng(1))).toBeUndefined();
+});
+
+test('a routed order: retargeted to the other Voice Connector, routing taken out and put back; never moved to another product type or the legacy API', () => {
+  const world = deployedWorld(o => (o.construct === 'A' ? { route: 'ConnectorA', productType: 'VoiceConnector' } : { api: 'chime' }));
+  const rng = new Rng(3);
+  expect(kind('retarget').plan(world, rng)).toMatchObject({ changes: { 'S1/A': { route: 'ConnectorB' } }, expect: 'ok', ordersNothing: true });
+  expect(kind('unroute').plan(world, rng)).toMatchObject({ changes: { 'S1/A': { route: null } }, expect: 'ok', ordersNothing: true });
+  expect(kind('reroute').plan(world, rng)).toBeUndefined();
+  for (let seed = 0; seed < 20; seed++) {
+    expect(Object.keys(kind('product-type').plan(world, new Rng(seed))?.changes ?? {})).not.toContain('S1/A');
+    expect(Object.keys(kind('legacy-api').plan(world, new Rng(seed))?.changes ?? {})).not.toContain('S1/A');
+  }
+  world.template.set('S1/A', { ...world.template.get('S1/A')!, route: null });
+  expect(kind('reroute').plan(world, rng)?.changes['S1/A'].route).toMatch(/^Connector[AB]$/);
 });

@@ -57,3 +57,55 @@ test('an order left out takes its outputs with it; a name of null removes the la
   expect(findOrder(unlabelled, 'S1', 'A')[1].Properties).not.toHaveProperty('Name');
   expect(() => writeVariant(base, path.join(root, 'v4'), { S1: { orders: { Z: {} } } })).toThrow(/no order S1\/Z/);
 });
+
+/** An order routed to ConnectorA, with its routing resource and routing output, as the construct synthesises it. */
+const ROUTED: Template = {
+  Resources: {
+    ConnectorA: { Type: 'AWS::Chime::VoiceConnector', Properties: {} },
+    ConnectorB: { Type: 'AWS::Chime::VoiceConnector', Properties: {} },
+    RRRR: {
+      Type: 'Custom::ChimePhoneNumberOrder',
+      Properties: {
+        ProductType: 'VoiceConnector', E164PhoneNumbers: ['+12065550100'], Api: 'chime-sdk-voice',
+        Routing: { TargetType: 'VoiceConnector', TargetId: { 'Fn::GetAtt': ['ConnectorA', 'VoiceConnectorId'] }, TakeOver: false },
+      },
+      Metadata: { 'aws:cdk:path': 'S1/R/Resource/Default' },
+    },
+    RRoutingXXXX: {
+      Type: 'Custom::ChimePhoneNumberRouting', DependsOn: ['RRRR'],
+      Properties: {
+        OrderLogicalId: 'RRRR', ProductType: 'VoiceConnector', E164PhoneNumbers: ['+12065550100'], Api: 'chime-sdk-voice',
+        Routing: { TargetType: 'VoiceConnector', TargetId: { 'Fn::GetAtt': ['ConnectorA', 'VoiceConnectorId'] }, TakeOver: false },
+      },
+      Metadata: { 'aws:cdk:path': 'S1/R/Routing/Resource/Default' },
+    },
+    Search: {
+      Type: 'Custom::ChimePhoneNumberOrder', Properties: { ProductType: 'VoiceConnector', Search: { AreaCode: '206' }, Quantity: 1 },
+      Metadata: { 'aws:cdk:path': 'S1/S/Resource/Default' },
+    },
+  },
+  Outputs: {
+    RPhoneNumbers: { Value: { 'Fn::Join': [',', { 'Fn::GetAtt': ['RRRR', 'PhoneNumbers'] }] } },
+    RRouting: { Value: { 'Fn::Join': [' ', [{ 'Fn::GetAtt': ['RRRR', 'RoutingTargetType'] }, { 'Fn::GetAtt': ['RRRR', 'RoutingTargetId'] }]] } },
+  },
+};
+
+test('a routed order: its routing resource follows its numbers and target; routing left out takes the resource and its outputs; removed, both go', () => {
+  const routedBase = path.join(root, 'routed.out');
+  fs.mkdirSync(routedBase);
+  fs.writeFileSync(path.join(routedBase, 'S1.template.json'), JSON.stringify(ROUTED));
+  const moved = read(writeVariant(routedBase, path.join(root, 'r1'), { S1: { orders: { R: { numbers: ['+12065550101'], route: 'ConnectorB' } } } }));
+  for (const id of ['RRRR', 'RRoutingXXXX']) {
+    expect(moved.Resources![id].Properties).toMatchObject({ E164PhoneNumbers: ['+12065550101'], Routing: { TargetId: { 'Fn::GetAtt': ['ConnectorB', 'VoiceConnectorId'] } } });
+  }
+  const unrouted = read(writeVariant(routedBase, path.join(root, 'r2'), { S1: { orders: { R: { route: null, numbers: ['+12065550102'] } } } }));
+  expect(unrouted.Resources).not.toHaveProperty('RRoutingXXXX');
+  expect(unrouted.Resources!.RRRR.Properties).not.toHaveProperty('Routing');
+  expect(unrouted.Resources!.RRRR.Properties).toMatchObject({ E164PhoneNumbers: ['+12065550102'] });
+  expect(Object.keys(unrouted.Outputs!)).toEqual(['RPhoneNumbers']);
+  const removed = read(writeVariant(routedBase, path.join(root, 'r3'), { S1: { orders: { R: { removed: true } } } }));
+  expect(Object.keys(removed.Resources!).sort()).toEqual(['ConnectorA', 'ConnectorB', 'Search']);
+  const searched = read(writeVariant(routedBase, path.join(root, 'r4'), { S1: { orders: { S: { search: { areaCode: '907' }, quantity: 4 } }, handlerEnv: { X: '1' } } }));
+  expect(searched.Resources!.Search.Properties).toMatchObject({ Search: { AreaCode: '907' }, Quantity: 4 });
+  expect(searched.Resources!.Search.Properties).not.toHaveProperty('E164PhoneNumbers');
+});

@@ -18,7 +18,7 @@ import { run, type Run } from '../local-deploy/run';
 export type { AppShape, OrderProps } from '../../tools/chaos/app/shape';
 
 /** Per stack, per construct ID: new properties, or a new logical ID (a rename or a moved construct). */
-export type Change = Record<string, Record<string, Partial<OrderProps> & { logicalId?: string }>>;
+export type Change = Record<string, Record<string, Partial<Omit<OrderProps, 'route'>> & { logicalId?: string }>>;
 
 export interface DeployOptions {
   stacks?: string[];

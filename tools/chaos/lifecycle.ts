@@ -29,7 +29,7 @@ export interface LifecycleContext extends StepContext {
 }
 
 /** Properties CloudFormation sends: a change to one of them is an event (a DeletionPolicy change is not). */
-const SENT: (keyof OrderModel)[] = ['numbers', 'search', 'quantity', 'adopt', 'allowPartial', 'productType', 'api', 'label', 'logicalId', 'present'];
+const SENT: (keyof OrderModel)[] = ['numbers', 'search', 'quantity', 'adopt', 'allowPartial', 'productType', 'api', 'label', 'logicalId', 'present', 'route'];
 
 export class Lifecycle {
   readonly steps: StepRecord[] = [];

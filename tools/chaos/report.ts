@@ -52,6 +52,7 @@ export interface ChaosReport {
 const KINDS: ProblemKind[] = [
   'unexpected-outcome', 'failed-stack', 'listed-twice', 'listed-not-held', 'listed-not-marked', 'held-by-nobody', 'acted-after-cancel',
   'acquired-twice', 'ordered-held-number', 'ordered-when-refused', 'unanswered', 'physical-id-changed', 'missing-attribute',
+  'routed-not-listed',
 ];
 
 export function buildReport(input: {

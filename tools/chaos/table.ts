@@ -21,6 +21,7 @@ export function formatReport(r: ChaosReport): string {
     ['listed but not held', String(v['listed-not-held'])],
     ['listed, not marked', String(v['listed-not-marked'])],
     ['held by nobody', String(v['held-by-nobody'])],
+    ['routed, not listed', `${v['routed-not-listed']} (numbers associated that no resource routing them lists)`],
     ['acted after cancel', `${v['acted-after-cancel']} (numbers a Create/Update CloudFormation no longer waited for ordered, restored or released after its rollback looked)`],
     ['stacks left *_FAILED', `${v['failed-stack']}`],
     ['unexpected outcomes', String(v['unexpected-outcome'])],

@@ -20,8 +20,8 @@ export interface ShapeSpec {
   readonly assembly: string;
   /** In deploy order. */
   readonly stacks: readonly string[];
-  /** `search`: an order by search (the shape's S), the others list their numbers. */
-  readonly orders: readonly { readonly stack: string; readonly construct: string; readonly logicalId: string; readonly search?: boolean }[];
+  /** `search`: an order by search (the shape's S), the others list their numbers; `route`: routed to a Voice Connector (R). */
+  readonly orders: readonly { readonly stack: string; readonly construct: string; readonly logicalId: string; readonly search?: boolean; readonly route?: boolean }[];
 }
 
 /** Everything a worker needs to play one run. */
@@ -91,7 +91,8 @@ export type ProblemKind =
   | 'ordered-when-refused'
   | 'unanswered'
   | 'physical-id-changed'
-  | 'missing-attribute';
+  | 'missing-attribute'
+  | 'routed-not-listed';
 
 export interface Problem {
   readonly kind: ProblemKind;

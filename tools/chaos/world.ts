@@ -3,6 +3,7 @@
 // scenarios plan from the world as it is, so a step that failed or was rolled back is planned on.
 import type { EmulatorPhoneNumber } from '../../emulator';
 import type { DeployedOrder, DeployedStack } from './app/deployed';
+import type { Connector } from './app/shape';
 import type { DeletionPolicy, TemplateEdits } from './app/variant';
 import { type Mark, markIn, resourceMark } from './marks';
 import type { NumberPool } from './numbers';
@@ -29,6 +30,8 @@ export interface OrderModel {
   readonly search?: Readonly<Record<string, string>>;
   /** How many numbers a search order holds. */
   readonly quantity?: number;
+  /** A routed resource's target (null: its routing taken out of the template); undefined for a resource that never routes. */
+  readonly route?: Connector | null;
 }
 
 export type OrderChange = Partial<Omit<OrderModel, 'stack' | 'construct'>>;
@@ -164,7 +167,7 @@ export class World {
         inlineWaitSeconds: this.inlineWait.get(stack),
         orders: Object.fromEntries(orders.map(o => [o.construct, o.present ? {
           ...(o.search ? { search: { ...o.search }, quantity: o.quantity } : { numbers: [...o.numbers] }), adopt: o.adopt, allowPartial: o.allowPartial, productType: o.productType, api: o.api,
-          deletionPolicy: o.deletionPolicy, logicalId: o.logicalId, name: o.label ?? null,
+          deletionPolicy: o.deletionPolicy, logicalId: o.logicalId, name: o.label ?? null, route: o.route,
         } : { removed: true }])),
       };
     }

@@ -17,6 +17,8 @@ export interface DeployedOrder {
   readonly listed: string[];
   /** Whether its last answer carried the PhoneNumbers attribute (every SUCCESS for Create and Update must). */
   readonly answeredPhoneNumbers: boolean;
+  /** Whether it was last deployed with a Routing property (a target for its numbers). */
+  readonly routed: boolean;
 }
 
 export interface DeployedStack {
@@ -44,6 +46,7 @@ export function readDeployed(stateDir: string): DeployedStack[] {
       api: String(r.properties.Api ?? 'chime-sdk-voice'),
       listed: listedBy.get(logicalId) ?? [],
       answeredPhoneNumbers: r.attributes.PhoneNumbers !== undefined,
+      routed: r.properties.Routing !== undefined,
     }));
     return { stackName: stack.stackName, stackId: stack.stackId, status: stack.status, region: stack.region, account: stack.account, orders };
   });

@@ -3,8 +3,9 @@
 // described by the `orders` context value (JSON): {"Stack": {"ConstructId": {"numbers": [...], ...}}},
 // or {"search": {"areaCode": "206"}, "quantity": 3} for an order by search.
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PhoneNumberOrder, PhoneNumberOrderProvider, PhoneNumberSearch, PhoneProductType } from '../../../lib';
-import type { AppShape, ProviderSettings } from './shape';
+import { CfnVoiceConnector } from 'aws-cdk-lib/aws-chime';
+import { PhoneNumberOrder, PhoneNumberOrderProvider, PhoneNumberSearch, PhoneNumberTarget, PhoneProductType } from '../../../lib';
+import { type AppShape, CONNECTORS, type ProviderSettings } from './shape';
 
 const POLICIES = { 'destroy': RemovalPolicy.DESTROY, 'retain': RemovalPolicy.RETAIN, 'retain-on-update-or-delete': RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE };
 
@@ -19,8 +20,13 @@ for (const [stackName, orders] of Object.entries(stacks)) {
       queryInterval: Duration.seconds(provider.queryIntervalSeconds ?? 1), totalTimeout: Duration.seconds(provider.totalTimeoutSeconds),
     });
   }
+  // Where routed orders route: the first connector, or the second after a retarget (a variant of the template).
+  const connectors = Object.values(orders).some(o => o.route)
+    ? CONNECTORS.map(id => new CfnVoiceConnector(stack, id, { name: `${stackName}-${id}`.toLowerCase(), requireEncryption: true }))
+    : [];
   for (const [id, o] of Object.entries(orders)) {
     new PhoneNumberOrder(stack, id, {
+      target: o.route ? PhoneNumberTarget.voiceConnector(connectors[0]) : undefined,
       productType: (o.productType as PhoneProductType | undefined) ?? PhoneProductType.VOICE_CONNECTOR,
       e164PhoneNumbers: o.numbers,
       search: o.search ? PhoneNumberSearch.of(o.search) : undefined,

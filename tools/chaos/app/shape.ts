@@ -10,6 +10,8 @@ export interface OrderProps {
   quantity?: number;
   /** Default VoiceConnector. */
   productType?: string;
+  /** Routes its numbers to the stack's Voice Connector ConnectorA (the app declares ConnectorA and ConnectorB). */
+  route?: boolean;
   adopt?: boolean;
   allowPartial?: boolean;
   removalPolicy?: RemovalPolicyName;
@@ -27,6 +29,15 @@ export interface ProviderSettings {
 /** Where the local deploy puts stacks that name no environment; marks and ARNs derive from these. */
 export const REGION = 'us-east-1';
 export const ACCOUNT = '123456789012';
+
+/** The Voice Connectors (logical IDs) a stack with a routed order declares; a routed order starts on the first. */
+export const CONNECTORS = ['ConnectorA', 'ConnectorB'] as const;
+export type Connector = typeof CONNECTORS[number];
+
+/** The aws:cdk:path of a routed order's Custom::ChimePhoneNumberRouting resource. */
+export function routingPath(stack: string, construct: string): string {
+  return `${stack}/${construct}/Routing/Resource/Default`;
+}
 
 /** The aws:cdk:path of a PhoneNumberOrder's custom resource, which stays put when its logical ID is renamed. */
 export function orderPath(stack: string, construct: string): string {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Json, Template, TemplateResource } from '../../local-deploy/template';
-import { orderPath } from './shape';
+import { type Connector, orderPath, routingPath } from './shape';
 
 export type DeletionPolicy = 'Delete' | 'Retain' | 'RetainExceptOnCreate';
 
@@ -26,6 +26,11 @@ export interface OrderEdit {
   logicalId?: string;
   /** Left out of the template, outputs included: CloudFormation deletes it as its DeletionPolicy says. */
   removed?: boolean;
+  /**
+   * A routed order's target: another of the stack's Voice Connectors, or null for no routing (the
+   * Routing property, the routing resource and the routing outputs left out). Undefined: as synthesised.
+   */
+  route?: Connector | null;
 }
 
 export interface StackEdit {
@@ -64,8 +69,22 @@ export function findOrder(template: Template, stack: string, construct: string):
 
 function applyOrderEdit(template: Template, stack: string, construct: string, edit: OrderEdit): Template {
   const [logicalId, resource] = findOrder(template, stack, construct);
-  if (edit.removed) return withoutResource(template, logicalId);
+  const routing = findRouting(template, stack, construct);
+  // The routing resource depends on its order: it goes with it.
+  if (edit.removed) return withoutResource(routing ? withoutResource(template, routing[0]) : template, logicalId);
+  if (routing && edit.route === null) {
+    template = withoutRouting(template, logicalId, routing[0]);
+    return applyOrderEdit(template, stack, construct, { ...edit, route: undefined });
+  }
   const p = resource.Properties ?? {};
+  // The routing resource carries the order's numbers, product type, API and target (what it takes away on Delete).
+  const mirrors = [p, ...(routing ? [routing[1].Properties ?? {}] : [])];
+  if (routing && edit.route) for (const m of mirrors) (m.Routing as Record<string, Json>).TargetId = { 'Fn::GetAtt': [edit.route, 'VoiceConnectorId'] };
+  for (const m of mirrors.slice(1)) {
+    if (edit.numbers) m.E164PhoneNumbers = edit.numbers;
+    if (edit.productType) m.ProductType = edit.productType;
+    if (edit.api) m.Api = edit.api;
+  }
   if (edit.numbers) p.E164PhoneNumbers = edit.numbers;
   if (edit.search) p.Search = searchProperty(edit.search);
   if (edit.quantity !== undefined) p.Quantity = edit.quantity;
@@ -80,6 +99,20 @@ function applyOrderEdit(template: Template, stack: string, construct: string, ed
     resource.UpdateReplacePolicy = edit.deletionPolicy === 'Delete' ? 'Delete' : 'Retain';
   }
   return edit.logicalId && edit.logicalId !== logicalId ? renamed(template, logicalId, edit.logicalId) : template;
+}
+
+function findRouting(template: Template, stack: string, construct: string): [string, TemplateResource] | undefined {
+  return Object.entries(template.Resources ?? {}).find(([, r]) => r.Metadata?.['aws:cdk:path'] === routingPath(stack, construct));
+}
+
+/** The order without its target: no Routing property, no routing resource, no outputs of the routing attributes. */
+function withoutRouting(template: Template, order: string, routing: string): Template {
+  const out = withoutResource(template, routing);
+  delete out.Resources![order].Properties?.Routing;
+  for (const [key, o] of Object.entries(out.Outputs ?? {})) {
+    if (/"Fn::GetAtt":\["[^"]+","(RoutingTargetType|RoutingTargetId|SipRuleIds)"\]/.test(JSON.stringify(o.Value))) delete out.Outputs![key];
+  }
+  return out;
 }
 
 function withoutResource(template: Template, logicalId: string): Template {

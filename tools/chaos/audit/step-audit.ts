@@ -6,6 +6,7 @@
 import type { EmulatorPhoneNumber } from '../../../emulator';
 import type { DeployedStack } from '../app/deployed';
 import { markIn, resourceMark } from '../marks';
+import { mask } from '../numbers';
 import type { Problem } from '../types';
 import { auditOwnership } from './ownership';
 
@@ -43,6 +44,15 @@ export function auditStep(input: StepAuditInput): Problem[] {
         problems.push({ kind: 'physical-id-changed', text: `${s.stackName}/${o.construct}: physical ID ${old.physicalId} became ${o.physicalId} (an update must keep it)` });
       }
     }
+  }
+  // Routing follows ownership: only a resource that routes, and lists the number, may leave it associated.
+  const routedBy = new Set(input.after.flatMap(s => s.orders.filter(o => o.routed).flatMap(o => o.listed)));
+  for (const r of input.inventory) {
+    if (!input.scope(r.E164PhoneNumber) || r.Associations.length === 0 || routedBy.has(r.E164PhoneNumber)) continue;
+    problems.push({
+      kind: 'routed-not-listed', number: r.E164PhoneNumber,
+      text: `${mask(r.E164PhoneNumber)} is associated (${r.Associations.map(a => a.Name).join(', ')}, ${r.Status}) but no resource that routes lists it`,
+    });
   }
   if (input.refusedButOrdered) {
     problems.push({ kind: 'ordered-when-refused', text: `${input.refusedButOrdered} order(s) placed in a step the contract refuses before any side effect` });

@@ -10,8 +10,8 @@ import { searchCreate } from './search';
 const POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate'] as const;
 
 /** Resource by resource: what each is first deployed with; the first of each stack is in the first deploy. */
-export function initialTemplate(world: World, rng: Rng, orders: { stack: string; construct: string; logicalId: string; search?: boolean }[]): void {
-  for (const { search, ...o } of orders) {
+export function initialTemplate(world: World, rng: Rng, orders: { stack: string; construct: string; logicalId: string; search?: boolean; route?: boolean }[]): void {
+  for (const { search, route, ...o } of orders) {
     const first = orders.find(x => x.stack === o.stack)?.construct === o.construct;
     if (search) {
       world.template.set(`${o.stack}/${o.construct}`, searchCreate(world, rng, o, first || rng.chance(0.5)));
@@ -26,6 +26,8 @@ export function initialTemplate(world: World, rng: Rng, orders: { stack: string;
       productType: rng.chance(0.7) ? 'VoiceConnector' : 'SipMediaApplicationDialIn',
       api: rng.chance(0.1) ? 'chime' : 'chime-sdk-voice',
       deletionPolicy: rng.pick(POLICIES),
+      // Routing is Chime SDK Voice only, to a Voice Connector: VoiceConnector numbers.
+      ...(route ? { route: 'ConnectorA' as const, productType: 'VoiceConnector' as const, api: 'chime-sdk-voice' as const } : {}),
     };
     world.template.set(`${o.stack}/${o.construct}`, model);
   }

@@ -43,7 +43,8 @@ export const productType: ScenarioKind = {
   name: 'product-type',
   weight: 8,
   plan(world, rng) {
-    const o = one(rng, world.lists());
+    // A routed order's target takes VoiceConnector numbers only.
+    const o = one(rng, world.lists().filter(x => x.route === undefined));
     if (!o) return undefined;
     const next = o.productType === 'VoiceConnector' ? 'SipMediaApplicationDialIn' : 'VoiceConnector';
     return { label: 'product-type', changes: change(o, { productType: next }), expect: 'ok', ordersNothing: true };

@@ -9,6 +9,7 @@ import { add, productType, relabel, remove, restore } from './lists';
 import { adopt, adoptOwned, giveBack, move, race, rename, takeover } from './ownership';
 import { one } from './pick';
 import { addResource, legacyApi, removeResource, restoreResource } from './resources';
+import { reroute, retarget, unroute } from './routing';
 import { searchInvalid, searchJoin, searchQuantity } from './search';
 
 export const SCENARIO_KINDS: readonly ScenarioKind[] = [
@@ -17,6 +18,7 @@ export const SCENARIO_KINDS: readonly ScenarioKind[] = [
   partial, unavailable, invalid, siblingRollback,
   addResource, removeResource, restoreResource, legacyApi,
   searchJoin, searchQuantity, searchInvalid,
+  retarget, unroute, reroute,
 ];
 
 const POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate'] as const;

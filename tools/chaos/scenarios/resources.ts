@@ -80,7 +80,7 @@ export const legacyApi: ScenarioKind = {
   name: 'legacy-api',
   weight: 4,
   plan(world, rng) {
-    const o = one(rng, world.lists().filter(x => !x.adopt && adopted(world, x).length === 0));
+    const o = one(rng, world.lists().filter(x => !x.adopt && adopted(world, x).length === 0 && x.route === undefined));
     if (!o) return undefined;
     if (o.api === 'chime') return { label: 'legacy-api: back to Chime SDK Voice', changes: change(o, { api: 'chime-sdk-voice' }), expect: 'ok', ordersNothing: true };
     // The legacy API has no Name on numbers: the construct refuses a name with it.
