@@ -1,22 +1,11 @@
 // The chaos suite at CI size: apps of several resources through the local deploy (the real
 // Provider framework, resources at once) with emulator and delivery faults, every step audited.
-// `npm run chaos` runs the same with the full settings (50 unrelated orders, 30 % throttling) and
-// as many runs as asked.
+// `npm run chaos -- --ci` runs exactly this (tools/chaos/ci-size.ts); `npm run chaos` runs the same
+// with the full settings (50 unrelated orders, 30 % throttling) and as many runs as asked.
 import { runChaos, type ChaosReport } from '../../tools/chaos';
+import { CI_SIZE } from '../../tools/chaos/ci-size';
 
-// Sized for about 70 s on two cores (two synths, then 6 runs at once): each run deploys through a
-// dozen function processes and waits on the SDK's backoff after throttling. So CI plays 6 runs of
-// 2-3 steps between the first deploy and the delete, throttles less and keeps a shorter order book
-// than the CLI, and draws a delivery fault for half the steps.
-const CI = {
-  runs: 6,
-  concurrency: 6,
-  seed: 11,
-  steps: [2, 3] as [number, number],
-  unrelatedOrders: 10,
-  faults: { throttleRate: 0.15, serverErrorRate: 0.1, dropAfterActRate: 0.15 },
-  delivery: { rate: 0.5 },
-};
+const CI = CI_SIZE;
 
 /**
  * What the suite found in the handler that the handler has yet to fix: a Create or Update that

@@ -1,7 +1,10 @@
 // Command-line options of `npm run chaos`.
 
 export interface CliOptions {
-  readonly runs: number;
+  /** Absent: the default (50), or the CI size's with `ci`. */
+  readonly runs?: number;
+  /** The CI size (ci-size.ts): its runs, seed, steps, faults and order book; --runs and --seed still apply. */
+  readonly ci?: boolean;
   readonly seed?: number;
   readonly concurrency?: number;
   readonly json?: string;
@@ -19,6 +22,8 @@ faults. Audits ownership and the emulator's books after every step, prints the f
 when any invariant is violated.
 
 Options:
+  --ci              the size test/chaos runs in CI (6 runs, seed 11, 2-3 steps, 15 % throttling,
+                    a delivery fault for half the steps); --runs and --seed still apply
   --runs N          how many runs (default 50)
   --seed S          seed of the scenarios and faults (default random; printed)
   --concurrency K   worker processes, each playing one run at a time (default min(runs, 10))
@@ -30,7 +35,8 @@ Options:
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  let runs = 50;
+  let runs: number | undefined;
+  let ci = false;
   let seed: number | undefined;
   let concurrency: number | undefined;
   let json: string | undefined;
@@ -52,10 +58,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--only': only = value().split(',').map(v => integer(flag, v.trim(), 0)); break;
       case '--keep': keep = value(); break;
       case '--help': case '-h': help = true; break;
+      case '--ci': ci = true; break;
       default: throw new UsageError(`unknown option ${JSON.stringify(argv[i])}`);
     }
   }
-  return { runs, seed, concurrency, json, only, keep, help };
+  return { ...(runs !== undefined ? { runs } : {}), ...(ci ? { ci } : {}), seed, concurrency, json, only, keep, help };
 }
 
 function splitOnce(arg: string): [string, string] {

@@ -1,6 +1,7 @@
 // `npm run chaos`: prints the figures of a chaos run; exit 1 on any violation, 2 on bad usage.
 import { writeFileSync } from 'fs';
 import { USAGE, UsageError, parseArgs } from './args';
+import { CI_SIZE } from './ci-size';
 import { runChaos } from './index';
 import { formatReport, seconds } from './table';
 import type { RunResult } from './types';
@@ -19,9 +20,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const report = await runChaos({
-    runs: options.runs,
-    seed: options.seed,
-    concurrency: options.concurrency,
+    ...(options.ci ? CI_SIZE : {}),
+    runs: options.runs ?? (options.ci ? CI_SIZE.runs : 50),
+    seed: options.seed ?? (options.ci ? CI_SIZE.seed : undefined),
+    concurrency: options.concurrency ?? (options.ci ? CI_SIZE.concurrency : undefined),
     only: options.only,
     keep: options.keep,
     onRun: (r, done, total) => process.stderr.write(`[${done}/${total}] run ${r.index} (${r.shape}): ${r.steps.length} steps, `
