@@ -2,6 +2,7 @@
 // "could not find anything".
 import type { EmulatorPhoneNumber } from '../../emulator';
 import { auditOwnership, type Listing } from '../../tools/chaos/audit/ownership';
+import { auditStep } from '../../tools/chaos/audit/step-audit';
 import { markIn, resourceMark } from '../../tools/chaos/marks';
 
 const [A, B, C, D] = ['+12055550100', '+12055550101', '+12055550102', '+12055550103'];
@@ -54,4 +55,18 @@ test('what may stay held by nobody: unmarked numbers put there outside any stack
 
 test('the legacy API keeps no marks: its listed numbers are not judged by mark', () => {
   expect(kinds([{ resource: 'Stack/A', numbers: [A] }], [rec(A, 'Unassigned')])).toEqual([]);
+});
+
+test('routing follows ownership: a number left associated is found unless a resource that routes lists it', () => {
+  const routed = (n: string) => ({ ...rec(n, 'Assigned', word(R)), Associations: [{ Name: 'VoiceConnectorId' as const, Value: 'vc-1', AssociatedTimestamp: 't' }] });
+  const stack = (orders: { listed: string[]; routed: boolean }[]) => [{
+    stackName: 'Stack', stackId: 'id', status: 'UPDATE_COMPLETE', region: 'us-east-1', account: '123456789012',
+    orders: orders.map(o => ({ stack: 'Stack', logicalId: 'OrderA', construct: 'A', physicalId: 'p', api: 'chime-sdk-voice', answeredPhoneNumbers: true, ...o })),
+  }];
+  const audit = (after: ReturnType<typeof stack>, inventory: EmulatorPhoneNumber[]) => auditStep({
+    before: after, after, inventory, scope: () => true, elsewhere: new Set(), retained: new Map(),
+  }).filter(p => p.kind === 'routed-not-listed').map(p => p.text);
+  expect(audit(stack([{ listed: [A], routed: true }]), [routed(A)])).toEqual([]);
+  expect(audit(stack([{ listed: [A], routed: false }]), [routed(A)])).toEqual(['***0100 is associated (VoiceConnectorId, Assigned) but no resource that routes lists it']);
+  expect(audit([], [{ ...routed(A), Status: 'DeleteInProgress' }])).toHaveLength(1);
 });
