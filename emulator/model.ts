@@ -40,7 +40,7 @@ export interface OrderRecord {
   /** End of Processing, fixed at creation from the orderDelayMs then in force. */
   readyAt: number;
   /** Each number's fate is decided when the order is placed, so observing the order cannot change it. */
-  numbers: { e164: string; outcome: 'Acquired' | 'Failed' }[];
+  numbers: { e164: string; outcome: 'Acquired' | 'Failed'; heldBy?: HeldAtPlacement }[];
   /** Whether the inventory has been updated for the terminal outcome. */
   settled: boolean;
   unrelated: boolean;
@@ -48,6 +48,13 @@ export interface OrderRecord {
   processingStatus?: InProgressOrderStatus;
   /** Scripted: every number failed, and the order ends with this status. */
   end?: ScriptedOrderEnd;
+}
+
+/** What held a number when an order for it was placed (the order fails it): for audits of the order book. */
+export interface HeldAtPlacement {
+  status: PhoneNumberStatus;
+  name?: string;
+  orderId?: string;
 }
 
 export interface ModelSettings {
@@ -137,7 +144,10 @@ export class Model {
     const script = this.scripts.takeOrderScript(input.numbers);
     const numbers = input.numbers.map((e164) => {
       const existing = this.inventory.get(e164);
-      if (existing && !REORDERABLE.includes(existing.status)) return { e164, outcome: 'Failed' as const };
+      if (existing && !REORDERABLE.includes(existing.status)) {
+        const heldBy: HeldAtPlacement = { status: existing.status, name: existing.name, orderId: existing.orderId };
+        return { e164, outcome: 'Failed' as const, heldBy };
+      }
       const info = classify(e164);
       this.inventory.set(e164, {
         id: e164,

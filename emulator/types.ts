@@ -171,6 +171,11 @@ export interface EmulatorOrder {
   Api: ApiName;
   /** True for orders made by addUnrelatedOrders. */
   Unrelated: boolean;
+  /**
+   * Inspection only (never on the wire): numbers this order failed because the account already
+   * held them when it was placed, with the holding record's status, Name and OrderId at that moment.
+   */
+  HeldAtPlacement?: Record<string, { Status: PhoneNumberStatus; Name?: string; OrderId?: string }>;
 }
 
 export interface EmulatorAssociation {

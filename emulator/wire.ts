@@ -35,9 +35,18 @@ export function orderView(o: OrderRecord, asPlaced = false): EmulatorOrder {
     CreatedTimestamp: iso(o.createdAt),
     UpdatedTimestamp: iso(processing ? o.createdAt : o.readyAt),
     ...(o.name !== undefined ? { Name: o.name } : {}),
+    ...(o.numbers.some((n) => n.heldBy) ? { HeldAtPlacement: heldAtPlacement(o) } : {}),
     Api: o.api,
     Unrelated: o.unrelated,
   };
+}
+
+function heldAtPlacement(o: OrderRecord): NonNullable<EmulatorOrder['HeldAtPlacement']> {
+  return Object.fromEntries(o.numbers.filter((n) => n.heldBy).map((n) => [n.e164, {
+    Status: n.heldBy!.status,
+    ...(n.heldBy!.name !== undefined ? { Name: n.heldBy!.name } : {}),
+    ...(n.heldBy!.orderId !== undefined ? { OrderId: n.heldBy!.orderId } : {}),
+  }]));
 }
 
 export function numberView(r: NumberRecord): EmulatorPhoneNumber {
@@ -62,6 +71,7 @@ export function orderToWire(api: ApiName, o: OrderRecord, asPlaced = false): Rec
   const wire: Record<string, unknown> = { ...orderView(o, asPlaced) };
   delete wire.Api;
   delete wire.Unrelated;
+  delete wire.HeldAtPlacement;
   // Neither model gives orders a Name: it lands on the numbers.
   delete wire.Name;
   if (api === 'chime') {

@@ -1,9 +1,10 @@
 import { UsageError, parseArgs } from '../../tools/chaos/args';
 
 test('reads the options, with defaults', () => {
-  expect(parseArgs([])).toEqual({ runs: 50, help: false });
-  expect(parseArgs(['--runs', '200', '--seed=7', '--concurrency', '8', '--json', 'out.json', '--only', '3,5'])).toEqual({
-    runs: 200, seed: 7, concurrency: 8, json: 'out.json', only: [3, 5], help: false,
+  expect(parseArgs([])).toEqual({ help: false });
+  expect(parseArgs(['--ci', '--seed', '3'])).toEqual({ ci: true, seed: 3, help: false });
+  expect(parseArgs(['--runs', '200', '--seed=7', '--concurrency', '8', '--json', 'out.json', '--only', '3,5', '--keep', 'runs'])).toEqual({
+    runs: 200, seed: 7, concurrency: 8, json: 'out.json', only: [3, 5], keep: 'runs', help: false,
   });
   expect(parseArgs(['--help']).help).toBe(true);
 });

@@ -80,6 +80,21 @@ describe('emulator: phone number orders', () => {
     expect(h.emu.phoneNumbers()).toEqual([expect.objectContaining({ PhoneNumberId: N.a, Status: 'Unassigned', OrderId: first })]);
   });
 
+  test('the books note what held a number an order failed because the account had it; the wire never shows it', async () => {
+    h.emu.setUnavailable([N.b]);
+    const first = (await h.voice.send(new CreatePhoneNumberOrderCommand({ ProductType: 'VoiceConnector', E164PhoneNumbers: [N.a], Name: 'first' })))
+      .PhoneNumberOrder!.PhoneNumberOrderId!;
+    const second = (await order([N.a, N.b])).PhoneNumberOrder!;
+    expect(Object.keys(second)).not.toContain('HeldAtPlacement');
+    h.clock.advance(60_000);
+    expect(Object.keys(await get(second.PhoneNumberOrderId!))).not.toContain('HeldAtPlacement');
+    const books = h.emu.orders();
+    expect(books.find((o) => o.PhoneNumberOrderId === first)?.HeldAtPlacement).toBeUndefined();
+    // N.b failed because it is unavailable, not because it was held: not noted
+    expect(books.find((o) => o.PhoneNumberOrderId === second.PhoneNumberOrderId)?.HeldAtPlacement)
+      .toEqual({ [N.a]: { Status: 'AcquireInProgress', Name: 'first', OrderId: first } });
+  });
+
   test('orderDelayMs is fixed per order at creation time', async () => {
     const slow = (await order([N.a])).PhoneNumberOrder!.PhoneNumberOrderId!;
     h.emu.configure({ orderDelayMs: 0 });

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-chime-sdk-voice';
 import { DEFAULT_CREDENTIALS, startEmulator, type Emulator } from '../../emulator';
 import { statuses, type Run } from '../local-deploy/run';
+import { markIn } from '../../tools/chaos/marks';
 import { type AppShape, LocalApp, audit, synthApp } from './multi';
 
 jest.setTimeout(240_000);
@@ -22,8 +23,11 @@ const SHAPE: AppShape = { Routed: routedOrders(), Destroyed: routedOrders('destr
 
 let emulator: Emulator;
 let app: LocalApp;
-/** Numbers the account keeps after a retaining destroy: held by no stack, and allowed to be. */
-const kept: string[] = [];
+/**
+ * Numbers the account keeps after a retaining destroy, with the mark of the resource that kept them:
+ * held by no stack, and allowed to be, as long as they still carry that mark.
+ */
+const kept = new Map<string, string>();
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 23 });
   app = new LocalApp(await synthApp(SHAPE), emulator);
@@ -34,14 +38,14 @@ afterAll(async () => {
 });
 afterEach(() => {
   expect(emulator.stats().malformedDetails).toEqual([]);
-  expect(audit(emulator, [app], kept)).toEqual([]);
+  expect(audit(emulator, [app], [], kept)).toEqual([]);
 });
 
 const ok = (r: Run) => expect({ exit: r.result.exitCode, err: r.err, failures: r.result.stacks.flatMap(s => s.failures) }).toEqual({ exit: 0, err: '', failures: [] });
 /** A step went through, and the account's books hold up after it (afterEach audits again after the test's last step). */
 const step = (r: Run) => {
   ok(r);
-  expect(audit(emulator, [app], kept)).toEqual([]);
+  expect(audit(emulator, [app], [], kept)).toEqual([]);
 };
 const listed = (resource: string) => app.listed()[resource] ?? [];
 const status = (n: string) => emulator.phoneNumbers().find(p => p.E164PhoneNumber === n)?.Status;
@@ -78,7 +82,7 @@ test('the audit sees routing that is not as the answer says: a number taken off 
     const rule = ruleOn(ivrNumber)!;
     await voice.send(new DisassociatePhoneNumbersFromVoiceConnectorCommand({ VoiceConnectorId: connector, E164PhoneNumbers: [number] }));
     await voice.send(new UpdateSipRuleCommand({ SipRuleId: rule, Name: (emulator.routing().sipRules.find(r => r.SipRuleId === rule) as { Name: string }).Name, Disabled: true }));
-    const problems = audit(emulator, [app], kept);
+    const problems = audit(emulator, [app], [], kept);
     expect(problems).toHaveLength(2);
     expect(problems).toEqual(expect.arrayContaining([
       `${number} of Routed/Connector should be routed by VoiceConnectorId ${connector}, and is not routed`,
@@ -142,13 +146,15 @@ test('quantity down, rolled back: the surplus comes back routed (a new SIP rule)
 
 test('destroy with the default removal policy: the orders are skipped, their routing resources take the routing away, the numbers are kept unrouted, the targets deleted cleanly', async () => {
   const numbers = [...listed('Routed/Connector'), ...listed('Routed/Ivr')];
+  // The audit after every step has checked that each listed number carries its resource's mark.
+  const marks = new Map(numbers.map(n => [n, markIn(emulator.phoneNumbers().find(p => p.E164PhoneNumber === n)?.Name)?.resource ?? '']));
   const r = await app.destroy(['Routed']);
   ok(r);
   expect(app.statuses.Routed).toBe('DELETE_COMPLETE');
   expect([...statuses(r.out, 'Connector/Resource/Default'), ...statuses(r.out, 'Ivr/Resource/Default')]).toEqual(['DELETE_SKIPPED', 'DELETE_SKIPPED']);
   expect(targets()).toEqual({ voiceConnectors: 0, sipMediaApplications: 0, sipRules: 0 });
   for (const n of numbers) expect([n, status(n), associations(n)]).toEqual([n, 'Unassigned', []]);
-  kept.push(...numbers);
+  marks.forEach((mark, n) => kept.set(n, mark));
 });
 
 test('destroy with DESTROY: the numbers are unrouted and released, the targets deleted cleanly', async () => {

@@ -1,23 +1,8 @@
 // Runs localDeploy in-process with its output captured.
-import { LocalDeployOptions, LocalDeployResult, localDeploy } from '../../tools/local-deploy';
+import { type CapturedDeploy, localDeployCaptured } from '../../tools/local-deploy';
 
-export interface Run {
-  result: LocalDeployResult;
-  out: string;
-  err: string;
-}
-
-export async function run(options: LocalDeployOptions): Promise<Run> {
-  let out = '';
-  let err = '';
-  const result = await localDeploy({
-    ...options,
-    tty: false,
-    stdout: { write: (s: string) => { out += s; } },
-    stderr: { write: (s: string) => { err += s; } },
-  });
-  return { result, out, err };
-}
+export type Run = CapturedDeploy;
+export const run = localDeployCaptured;
 
 /** The progress lines of one resource (by its display path), as "STATUS" strings; the failure summary left out. */
 export function statuses(out: string, display: string): string[] {

@@ -65,3 +65,13 @@ test('definitions beyond the waiter\'s are refused, naming the state', () => {
   expect(() => parseDefinition({ StartAt: 't', States: { t: { Type: 'Task', Resource: IS_COMPLETE, End: true, Parameters: {} } } }))
     .toThrow(/state t: Parameters not supported by local deploy/);
 });
+
+test('a state machine deleted while an execution runs ends it at its next transition (a retry is one), as Step Functions does', async () => {
+  const l = lambda(Infinity);
+  let exists = true;
+  const deps = { ...l.deps, exists: () => exists, sleep: async (ms: number) => { l.delays.push(ms); if (l.delays.length === 2) exists = false; } };
+  const result = await runExecution(waiter({ IntervalSeconds: 1, MaxAttempts: 10, BackoffRate: 1 }), { RequestId: 'r' }, deps);
+  expect(result).toEqual({ status: 'ABORTED' });
+  // two polls, then the machine was gone before the third: no third poll, no onTimeout
+  expect(l.calls.map(c => c.arn)).toEqual([IS_COMPLETE, IS_COMPLETE]);
+});

@@ -1,4 +1,4 @@
-// Scans every line the handlers wrote (the workers' stdout and stderr) for what must never be
+// Scans every line of the handler log (and whatever the workers print) for what must never be
 // logged: a whole phone number, or anything of the request signing.
 import { redactDigits } from './numbers';
 
@@ -10,9 +10,11 @@ export const FULL_NUMBER = /\+?[1-9]\d{9,14}/;
  * number glued to a word (`id-12065550100`) is still caught.
  */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** The account ID in an ARN is twelve digits, and no phone number. */
+const ARN_ACCOUNT = /(arn:[\w-]+:[\w-]*:[\w-]*:)\d{12}(?=:)/g;
 
 export function hasFullNumber(line: string): boolean {
-  return FULL_NUMBER.test(line.replace(UUID, '<uuid>'));
+  return FULL_NUMBER.test(line.replace(UUID, '<uuid>').replace(ARN_ACCOUNT, '$1<account>'));
 }
 /** Signing material: the header, the signature, the session token. */
 const SIGNING = /authorization|signature=|x-amz-security-token/i;
@@ -28,8 +30,19 @@ export interface LogFigures {
   samples: string[];
 }
 
+export function emptyLogFigures(): LogFigures {
+  return { lines: 0, jsonLines: 0, fullNumbers: 0, credentials: 0, samples: [] };
+}
+
+export function addLogFigures(a: LogFigures, b: LogFigures): LogFigures {
+  return {
+    lines: a.lines + b.lines, jsonLines: a.jsonLines + b.jsonLines, fullNumbers: a.fullNumbers + b.fullNumbers,
+    credentials: a.credentials + b.credentials, samples: [...a.samples, ...b.samples].slice(0, MAX_SAMPLES),
+  };
+}
+
 export class LogScanner {
-  readonly figures: LogFigures = { lines: 0, jsonLines: 0, fullNumbers: 0, credentials: 0, samples: [] };
+  readonly figures: LogFigures = emptyLogFigures();
 
   /** @param secrets the credentials the workers run with: none may appear in a log line. */
   constructor(private readonly secrets: readonly string[]) {}

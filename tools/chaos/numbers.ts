@@ -8,21 +8,35 @@ const AREA_CODES = [
   '234', '239', '240', '248', '251', '252', '253', '254', '256', '260', '262', '267', '269', '270', '276', '281',
   '301', '302', '304', '307', '308', '309', '310', '313',
 ];
+/** 555-0100..555-0199 holds five slices of twenty. */
+const SLICES_PER_AREA = 5;
 
 export interface NumberPool {
-  /** Numbers the emulator fills. */
-  readonly available: string[];
+  /** Numbers the emulator fills when ordered, handed out fresh by the scenarios. */
+  readonly available: readonly string[];
   /** Numbers the emulator fails in any order (setUnavailable). */
-  readonly unavailable: string[];
+  readonly unavailable: readonly string[];
+  /** Numbers put in the account outside any stack (unmarked), to be adopted or refused. */
+  readonly seeded: readonly string[];
   /** A Canadian number: VoiceConnector refuses it, so it makes an update invalid. */
   readonly foreign: string;
+  /** Whether a number is this run's (the audit judges only those). */
+  has(number: string): boolean;
 }
 
 export function poolFor(index: number): NumberPool {
   const area = AREA_CODES[index % AREA_CODES.length];
-  const block = Math.floor(index / AREA_CODES.length) % 10;
-  const n = (i: number) => `+1${area}55501${block}${i}`;
-  return { available: [0, 1, 2, 3, 4, 5, 6].map(n), unavailable: [7, 8].map(n), foreign: `+141655501${block}9` };
+  const slice = Math.floor(index / AREA_CODES.length) % SLICES_PER_AREA;
+  const n = (i: number) => `+1${area}55501${String(slice * 20 + i).padStart(2, '0')}`;
+  const all = Array.from({ length: 20 }, (_, i) => n(i));
+  const foreign = `+141655501${String(slice * 20).padStart(2, '0')}`;
+  return {
+    available: all.slice(0, 16),
+    unavailable: all.slice(16, 18),
+    seeded: all.slice(18, 20),
+    foreign,
+    has: number => all.includes(number) || number === foreign,
+  };
 }
 
 /** Numbers are sensitive: whatever this tool prints shows the last four digits only. */
@@ -33,8 +47,4 @@ export function mask(n: string): string {
 /** Masks every digit run long enough to be a phone number (as the handlers' own log does). */
 export function redactDigits(text: string): string {
   return text.replace(/\+?\d{7,15}/g, m => mask(m));
-}
-
-export function normalize(n: string): string {
-  return n.startsWith('+') ? n : `+${n}`;
 }

@@ -5,6 +5,5 @@ export type ToWorker = { type: 'run'; spec: RunSpec } | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'ready' }
-  /** `retire`: a handler invocation is still running in the background; the process must not serve another run. */
-  | { type: 'result'; result: RunResult; retire: boolean }
+  | { type: 'result'; result: RunResult }
   | { type: 'error'; index: number; message: string };

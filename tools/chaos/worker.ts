@@ -1,15 +1,12 @@
-// A worker process of the chaos runner. The handlers reach Chime through the SDK's
-// AWS_ENDPOINT_URL_* variables, which are process-wide, so each process plays one run at a
-// time against that run's own emulator. Handler logs go to this process's stdout, which the
-// runner reads line by line and scans.
+// A worker process of the chaos runner: plays one run at a time (each with its own emulator and
+// local deploy), so that the runs' own work spreads over the machine's cores.
 import type { FromWorker, ToWorker } from './protocol';
 import { redactDigits } from './numbers';
 import { playRun } from './run';
 
 let crashes: string[] = [];
-let port: number | undefined;
 
-// A rejection nobody awaited crashes a real Lambda invocation: the run records it.
+// A rejection nobody awaited would crash a real process: the run records it.
 process.on('unhandledRejection', reason => crashes.push(redactDigits(`unhandled rejection: ${describe(reason)}`)));
 process.on('uncaughtException', err => crashes.push(redactDigits(`uncaught exception: ${describe(err)}`)));
 
@@ -23,13 +20,8 @@ process.on('message', (msg: ToWorker) => {
     return;
   }
   crashes = [];
-  playRun(msg.spec, crashes, port).then(
-    ({ result, port: used }) => {
-      port = used;
-      const retire = result.events.some(e => e.hung);
-      send({ type: 'result', result, retire });
-      if (retire) process.disconnect();
-    },
+  playRun(msg.spec, crashes).then(
+    result => send({ type: 'result', result }),
     (err: unknown) => send({ type: 'error', index: msg.spec.index, message: redactDigits(describe(err)) }),
   );
 });

@@ -83,7 +83,9 @@ export async function deleteChimeResource(run: StackRun, rs: ResourceState): Pro
 /** One call through the Chime SDK Voice client, its refusal turned into the reason CloudFormation would show. */
 async function call(run: StackRun, act: (client: ChimeSDKVoiceClient) => Promise<ResourceState>, physicalId?: string): Promise<ResourceOutcome> {
   if (!run.chimeEndpoint) return { ok: false, physicalId, reason: 'No Chime endpoint to create AWS::Chime resources in' };
-  const client = new ChimeSDKVoiceClient({ endpoint: run.chimeEndpoint, region: run.env.region, credentials: DEFAULT_CREDENTIALS, maxAttempts: 3 });
+  // CloudFormation's own resource handlers ride out throttling and 5xx answers; only Chime's refusals fail
+  // the resource. Against an emulator injecting faults (the chaos suite), 3 tries failed a stack delete now and then.
+  const client = new ChimeSDKVoiceClient({ endpoint: run.chimeEndpoint, region: run.env.region, credentials: DEFAULT_CREDENTIALS, maxAttempts: 10 });
   try {
     return { ok: true, state: await act(client), replaced: false };
   } catch (err) {

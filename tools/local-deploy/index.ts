@@ -1,5 +1,9 @@
 /** Local deploy: `cdk deploy` of a CDK app's custom resources without AWS. */
 export { localDeploy } from './local-deploy';
+export { localDeployCaptured } from './captured';
+export { openLocalSession } from './session';
+export type { LocalSession, SessionOptions } from './session';
+export type { CapturedDeploy } from './captured';
 export type { LocalDeployOptions, LocalDeployResult } from './local-deploy';
 export type { StackResult } from './stack-operation';
 export type { SentEvent } from './stack-run';

@@ -123,6 +123,12 @@ export class LambdaRunner {
     fs.writeSync(this.logFd, `${JSON.stringify({ time: new Date().toISOString(), type: `local-deploy.${type}`, record })}\n`);
   }
 
+  /** Ends the idle environments of every function `keep` says no to (a function deleted with its stack). */
+  async retire(keep: (functionName: string) => boolean): Promise<void> {
+    await Promise.all([...this.containers.entries()].filter(([name]) => !keep(name))
+      .flatMap(([name, list]) => list.filter(c => !c.busy).map(c => this.discard(name, c))));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.containers.entries()].flatMap(([name, list]) => list.map(c => this.discard(name, c))));
     fs.closeSync(this.logFd);

@@ -100,6 +100,17 @@ export class LocalCloud {
     }
   }
 
+  /**
+   * Between two operations of a session (after `drain`): the stacks of the last one are looked up
+   * afresh next time, and the warm environments of functions no stack has any more are let go.
+   */
+  async settle(): Promise<void> {
+    this.runs.clear();
+    const functions = new Set(this.options.store.stacks()
+      .flatMap(s => Object.values(s.resources).filter(r => r.type === 'AWS::Lambda::Function').map(r => r.physicalId)));
+    await this.runner.retire(name => functions.has(name));
+  }
+
   async close(): Promise<void> {
     await this.lambda?.close();
     await this.sfn?.close();
@@ -140,7 +151,7 @@ export class LocalCloud {
     });
     this.sfn = await startStepFunctions({
       machine: arn => this.first(run => findStateMachine(run, arn)),
-      deps: () => this.executionDeps(),
+      deps: arn => this.executionDeps(arn),
       started: (input, done, executionArn) => {
         const record = this.recordOf(input);
         this.runner.note('states.StartExecution', { executionArn, requestId: isObject(input) ? input.RequestId : undefined });
@@ -177,8 +188,9 @@ export class LocalCloud {
     return this.requests.get(requestId)?.answers ?? 0;
   }
 
-  private executionDeps(): ExecutionDeps {
+  private executionDeps(machineArn: string): ExecutionDeps {
     return {
+      exists: () => this.first(run => findStateMachine(run, machineArn)) !== undefined,
       invoke: async (arn, input) => {
         const spec = this.findFunction(arn);
         if (!spec) return { ok: false, errorType: 'Lambda.ResourceNotFoundException', errorMessage: `Function not found: ${arn}` };

@@ -1,22 +1,20 @@
 // `cdk deploy` without AWS: synthesise, then deploy (or destroy) each stack locally, and print
 // what the CDK CLI prints. Never throws for a failure the user can act on: it reports it and
 // answers a non-zero exit code.
-import { DEFAULT_CREDENTIALS } from '../../emulator';
 import * as path from 'path';
 import { AssemblyStack, readAssembly, selectStacks } from './assembly';
 import { continueUpdateRollback } from './continue-rollback';
 import { deployStack } from './deploy';
 import { destroyStack } from './destroy';
-import { ChimeEndpoint, chimeEndpoint } from './endpoint';
 import { LocalDeployError } from './errors';
 import type { DeliveryFault } from './faults';
 import { LocalCloud } from './local-cloud';
 import { writeOutputsFile } from './outputs';
 import { Writer, seconds } from './progress';
 import type { ResponseTransport } from './response-endpoint';
+import { type LocalSession, openLocalSession } from './session';
 import type { StackOperation, StackResult } from './stack-operation';
 import type { SentEvent } from './stack-run';
-import { StateStore } from './state';
 import { synthesise } from './synth';
 
 export interface LocalDeployOptions {
@@ -61,6 +59,11 @@ export interface LocalDeployOptions {
   stderr?: Writer;
   /** Whether to draw a spinner; default: whether stdout is a terminal. */
   tty?: boolean;
+  /**
+   * A session kept open across deploys of one state directory (see session.ts): its state
+   * directory, endpoint, query interval and response transport are used, and stay open afterwards.
+   */
+  session?: LocalSession;
 }
 
 export interface LocalDeployResult {
@@ -84,38 +87,18 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
   const out = options.stdout ?? process.stdout;
   const err = options.stderr ?? process.stderr;
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const store = new StateStore(path.resolve(cwd, options.stateDir ?? '.local-deploy'));
+  const stateDir = options.session?.store.dir ?? path.resolve(cwd, options.stateDir ?? '.local-deploy');
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const result: LocalDeployResult = { exitCode: 0, stacks: [], outputs: {}, events: [], stateDir: store.dir, logFile: store.logFile };
-  let unlock: (() => void) | undefined;
-  let endpoint: ChimeEndpoint | undefined;
-  let cloud: LocalCloud | undefined;
+  const result: LocalDeployResult = { exitCode: 0, stacks: [], outputs: {}, events: [], stateDir, logFile: path.join(stateDir, 'lambda.log') };
+  let session = options.session;
   try {
-    unlock = store.lock();
-    // Before the synth: a wrong --endpoint should cost seconds, not a synth.
-    endpoint = await chimeEndpoint({ endpoint: options.endpoint, emulatorStateFile: store.emulatorFile, orderDelayMs: options.orderDelayMs });
-    cloud = await LocalCloud.start({
-      store,
-      queryIntervalMs: options.queryIntervalMs,
-      transport: options.responseTransport,
-      commonEnv: {
-        // The embedded emulator verifies signatures against these.
-        AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey,
-        AWS_SESSION_TOKEN: 'local-deploy-dummy-session',
-        AWS_ENDPOINT_URL_CHIME: endpoint.url,
-        AWS_ENDPOINT_URL_CHIME_SDK_VOICE: endpoint.url,
-        AWS_CONFIG_FILE: store.noAwsConfigFile,
-        AWS_SHARED_CREDENTIALS_FILE: store.noAwsConfigFile,
-        // Lambda runs the handlers on Node.js 24; the SDK's warning about this machine's older Node is noise here.
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-    });
+    session ??= await openLocalSession({ ...options, cwd });
+    const { store, cloud, endpoint } = session;
     const command = options.destroy ? 'destroy' : options.continueUpdateRollback ? 'continue-update-rollback' : 'deploy';
     cloud.runner.note('run', { command, endpoint: endpoint.url, responses: cloud.responses.description, pid: process.pid });
     const op: StackOperation = {
       store, cloud, out, tty: options.tty ?? Boolean((out as NodeJS.WriteStream).isTTY), sent: result.events,
-      region, account: ACCOUNT, queryIntervalMs: options.queryIntervalMs, serviceTimeoutSeconds: options.serviceTimeoutSeconds,
+      region, account: ACCOUNT, queryIntervalMs: session.queryIntervalMs, serviceTimeoutSeconds: options.serviceTimeoutSeconds,
       faults: options.faults ?? [], chimeEndpoint: endpoint.url,
     };
     const where = `Chime: ${endpoint.description}\nHandler logs: ${shortPath(cwd, store.logFile)}\n\n`;
@@ -132,9 +115,8 @@ export async function localDeploy(options: LocalDeployOptions = {}): Promise<Loc
     result.exitCode = e instanceof LocalDeployError ? e.exitCode : 1;
     result.error = message;
   } finally {
-    await cloud?.close();
-    await endpoint?.close();
-    unlock?.();
+    if (options.session) await options.session.settle();
+    else await session?.close();
   }
   out.write(`\n✨  Total time: ${seconds(Date.now() - began)}\n\n`);
   return result;

@@ -39,11 +39,18 @@ export interface ExecutionDeps {
   sleep(ms: number): Promise<void>;
   /** Rewrites a Retry before it is used (the local deploy's --query-interval-ms). */
   retry?(r: Retrier): Retrier;
+  /**
+   * Whether the state machine still exists. Step Functions terminates the executions of a deleted
+   * state machine at their next state transition (a retry is one): a stack rolled back or deleted
+   * takes its waiter's running executions with it.
+   */
+  exists?(): boolean;
 }
 
 export type ExecutionResult =
   | { status: 'SUCCEEDED'; output: Json }
-  | { status: 'FAILED'; error: string; cause: string };
+  | { status: 'FAILED'; error: string; cause: string }
+  | { status: 'ABORTED' };
 
 /** Checks the definition is one this interpreter runs; throws a message naming what is not. */
 export function parseDefinition(raw: Json): Definition {
@@ -68,10 +75,12 @@ export async function runExecution(definition: Definition, input: Json, deps: Ex
   for (;;) {
     const state = definition.States[name];
     const result = await runTask(state, data, deps);
+    if ('aborted' in result) return { status: 'ABORTED' };
     if (result.ok) {
       if (state.End) return { status: 'SUCCEEDED', output: result.output };
       data = result.output;
       name = state.Next!;
+      if (deps.exists?.() === false) return { status: 'ABORTED' };
       continue;
     }
     const catcher = (state.Catch ?? []).find(c => matches(c.ErrorEquals, result.error));
@@ -80,10 +89,11 @@ export async function runExecution(definition: Definition, input: Json, deps: Ex
     data = catcher.ResultPath === null ? data : catcher.ResultPath === undefined || catcher.ResultPath === '$'
       ? errorOutput : setPath(data, catcher.ResultPath, errorOutput);
     name = catcher.Next;
+    if (deps.exists?.() === false) return { status: 'ABORTED' };
   }
 }
 
-type TaskResult = { ok: true; output: Json } | { ok: false; error: string; cause: string };
+type TaskResult = { ok: true; output: Json } | { ok: false; error: string; cause: string } | { aborted: true };
 
 async function runTask(state: TaskState, input: Json, deps: ExecutionDeps): Promise<TaskResult> {
   const retriers = (state.Retry ?? []).map(r => deps.retry?.(r) ?? r);
@@ -99,6 +109,7 @@ async function runTask(state: TaskState, input: Json, deps: ExecutionDeps): Prom
     if (attempts[i] >= (r.MaxAttempts ?? 3)) return { ok: false, error, cause };
     await deps.sleep(retryDelayMs(r, attempts[i]));
     attempts[i]++;
+    if (deps.exists?.() === false) return { aborted: true };
   }
 }
 
