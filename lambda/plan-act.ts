@@ -5,7 +5,7 @@ import { RESPONSE_LIMIT_BYTES, maskNumber, numberProblems, worstCaseResponseByte
 import type { NumberFacts, Snapshot } from './observe';
 import { factsOf } from './observe';
 import { type Identity, markOf, nameWith } from './ownership';
-import { refusalFor } from './refusals';
+import { refusalFor, staleDelivery } from './refusals';
 import { viewOf } from './routing/context';
 import { missingTarget, unrouteBeforeMove } from './routing/order-plan';
 import { type RoutingStep, planRoute } from './routing/plan';
@@ -99,7 +99,7 @@ export function planAct(input: ActInput): ActPlan {
 
   const moved = steps.filter(s => s.kind === 'move').map(s => (s as { number: string }).number);
   for (const n of [...toOrder, ...moved]) refusals.push(...numberProblems(n, spec.productType, maskNumber(n)));
-  refusals.push(...routingRefusals(input, steps, moved));
+  refusals.push(...routingRefusals(input, steps, moved), ...staleDelivery(snapshot.numbers.values(), identity.request));
   if (toOrder.length > 0 && worstCaseResponseBytes(spec.numbers, undefined, spec.target?.type) > RESPONSE_LIMIT_BYTES) {
     refusals.push(`${spec.numbers.length} numbers do not fit CloudFormation's 4,096-byte response: split them over several PhoneNumberOrder resources`);
   }

@@ -20,6 +20,7 @@ import { type Identity, markOf, nameWith } from './ownership';
 import { type ActStep, desiredLabel } from './plan-act';
 import { associatedReason, routedReason } from './plan-delete';
 import type { Attributes, SettleStep, Settlement } from './plan-settle';
+import { staleDelivery } from './refusals';
 import { viewOf } from './routing/context';
 import { inUse, missingTarget, routeOwned, unrouteBeforeMove } from './routing/order-plan';
 import { type RoutingView, planUnroute } from './routing/plan';
@@ -150,6 +151,7 @@ export function planSearchAct(input: SearchActInput): SearchActPlan {
   // Routing this resource made is taken away before a product type change, first of all steps.
   const unroute = unrouteBeforeMove(moved.map(n => snapshot.numbers.get(n)).filter((f): f is NumberFacts => !!f), searchView(input));
   const refusals = [
+    ...staleDelivery(h.thisRequest, identity.request),
     ...missingTarget(spec.target, input.targetExists, input.region),
     ...unroute.refusals,
     ...moved.flatMap(n => numberProblems(n, spec.productType, maskNumber(n))),

@@ -34,3 +34,16 @@ export function refusalFor(f: NumberFacts, adopt: boolean): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * A repeated delivery that comes after its event ended: a number this very request ordered is in the
+ * deletion queue, released since by the resource's rollback, its delete or the event's own undo.
+ * Acting again (restoring it, ordering afresh) would leave numbers held that no resource lists.
+ */
+export function staleDelivery(numbers: Iterable<NumberFacts>, request: string): string[] {
+  const released = [...numbers].filter(f => f.state === 'leaving' && f.owner.kind === 'self'
+    && f.owner.mark.kind === 'ordered' && f.owner.mark.request === request);
+  if (released.length === 0) return [];
+  return [`${released.map(f => maskNumber(f.number)).join(', ')} ${released.length === 1 ? 'was' : 'were'} ordered by this very request and `
+    + 'released since: this is a repeated delivery of an event that has already ended, and acting on it now would leave numbers held that no resource lists'];
+}

@@ -261,6 +261,31 @@ describe('Create after a failed attempt', () => {
   });
 });
 
+describe('a repeated delivery after its event ended', () => {
+  test('a Create delivered again after the rollback deleted the resource restores nothing and orders nothing', async () => {
+    const requestId = 'create-request';
+    const created = await sendEvent({ requestType: 'Create', requestId, props: voiceProps([A, B]) });
+    expect(created.status).toBe('SUCCESS');
+    const deleted = await sendEvent({ requestType: 'Delete', physicalId: created.physicalId, props: voiceProps([A, B]) });
+    expect(deleted.status).toBe('SUCCESS');
+    const late = await sendEvent({ requestType: 'Create', requestId, props: voiceProps([A, B]) });
+    expect(late.status).toBe('FAILED');
+    expect(late.reason).toMatch(/Nothing was changed: \*\*\*0100, \*\*\*0101 were ordered by this very request and released since: this is a repeated delivery of an event that has already ended/);
+    expect([statusOf(emulator, A), statusOf(emulator, B)]).toEqual(['DeleteInProgress', 'DeleteInProgress']);
+    expect(emulator.orders()).toHaveLength(1);
+    expect(emulator.stats().byOperation.RestorePhoneNumber).toBeUndefined();
+  });
+
+  test('a new request (a deploy after the rollback) still takes its resource\'s released numbers back', async () => {
+    const created = await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
+    await sendEvent({ requestType: 'Delete', physicalId: created.physicalId, props: voiceProps([A]) });
+    const retried = await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
+    expect(retried.status).toBe('SUCCESS');
+    expect(statusOf(emulator, A)).toBe('Unassigned');
+    expect(emulator.orders()).toHaveLength(1);
+  });
+});
+
 describe('Create of a stack deployed again under the same name', () => {
   const recreated = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Test/11111111-1111-1111-1111-111111111111';
   const elsewhere = 'arn:aws:cloudformation:us-east-1:123456789012:stack/Other/11111111-1111-1111-1111-111111111111';

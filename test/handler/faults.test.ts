@@ -62,10 +62,19 @@ describe('faults', () => {
 });
 
 test('when every create attempt loses its answer, the last one is still looked for and adopted', async () => {
-  emulator.injectOnce({ operation: 'CreatePhoneNumberOrder', kind: 'drop-before-act', count: 5 });
+  emulator.injectOnce({ operation: 'CreatePhoneNumberOrder', kind: 'drop-before-act', count: 11 });
   emulator.injectOnce({ operation: 'CreatePhoneNumberOrder', kind: 'drop-after-act' });
   const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A, B]) });
   expect(answer.status).toBe('SUCCESS');
-  expect(emulator.stats().byOperation.CreatePhoneNumberOrder).toBe(6);
+  expect(emulator.stats().byOperation.CreatePhoneNumberOrder).toBe(12);
   expect(emulator.orders()).toHaveLength(1);
-}, 30_000);
+}, 60_000);
+
+test('a create throttled on every one of its 12 tries fails naming the throttling, with nothing ordered', async () => {
+  emulator.injectOnce({ operation: 'CreatePhoneNumberOrder', kind: 'throttle', count: 12 });
+  const answer = await sendEvent({ requestType: 'Create', props: voiceProps([A]) });
+  expect(answer.status).toBe('FAILED');
+  expect(answer.reason).toMatch(/^CreatePhoneNumberOrder failed: ThrottledClientException/);
+  expect(emulator.stats().byOperation.CreatePhoneNumberOrder).toBe(12);
+  expect(emulator.orders()).toHaveLength(0);
+}, 60_000);

@@ -158,3 +158,22 @@ describe('Create by search', () => {
     expect(identityOf(STACK_ID, 'Numbers', 'x').resource).not.toBe(identityOf(STACK_ID, 'Other', 'x').resource);
   });
 });
+
+describe('a repeated delivery after its event ended', () => {
+  test('a search Create delivered again after the rollback deleted the resource searches, restores and orders nothing', async () => {
+    const requestId = 'search-create-request';
+    const created = await sendEvent({ requestType: 'Create', requestId, props: searchProps({ AreaCode: '206' }, 2) });
+    expect(created.status).toBe('SUCCESS');
+    const numbers = created.data.PhoneNumbers as string[];
+    const deleted = await sendEvent({ requestType: 'Delete', physicalId: created.physicalId, props: searchProps({ AreaCode: '206' }, 2) });
+    expect(deleted.status).toBe('SUCCESS');
+    const searches = emulator.stats().byOperation.SearchAvailablePhoneNumbers;
+    const late = await sendEvent({ requestType: 'Create', requestId, props: searchProps({ AreaCode: '206' }, 2) });
+    expect(late.status).toBe('FAILED');
+    expect(late.reason).toMatch(/ordered by this very request and released since: this is a repeated delivery of an event that has already ended/);
+    expect(numbers.map(n => statusOf(emulator, n))).toEqual(['DeleteInProgress', 'DeleteInProgress']);
+    expect(ours()).toHaveLength(1);
+    expect(held()).toEqual([]);
+    expect(emulator.stats().byOperation.SearchAvailablePhoneNumbers).toBe(searches);
+  });
+});
