@@ -52,3 +52,13 @@ export function toReleaseFailures(errors: { PhoneNumberId?: string; ErrorCode?: 
 export function isNotFound(err: unknown): boolean {
   return (err as { name?: string })?.name === 'NotFoundException';
 }
+
+/** The call's answer, or undefined when Chime says the thing asked for does not exist. */
+export async function orNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}

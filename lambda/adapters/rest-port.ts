@@ -2,8 +2,9 @@
 // client package, the signing region and a few limits differ. This builds the port from
 // one API's client and commands, so the two adapters hold only what differs.
 import type { ChimePort } from '../chime-port';
-import { clientConfig } from './client-config';
-import { isNotFound, toHeldNumber, toOrder, toReleaseFailures } from './map';
+import { boundedClients } from './bounded-clients';
+import type { clientConfig } from './client-config';
+import { orNotFound, toHeldNumber, toOrder, toReleaseFailures } from './map';
 
 /** The parts of the operations' outputs we read; both APIs name them alike. */
 interface WireOutput {
@@ -39,69 +40,57 @@ const BATCH_DELETE_LIMIT = 250;
 
 /** `deadline` (epoch ms) aborts any call still running then, so the invocation can still answer. */
 export function restPort(spec: RestApi, deadline: number): ChimePort {
-  const retrying = new spec.client(clientConfig(spec.region));
-  const single = new spec.client(clientConfig(spec.region, 1));
-  const options = () => (Number.isFinite(deadline) ? { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) } : {});
-  const client = { send: (command: object) => retrying.send(command, options()) };
-  const once = { send: (command: object) => single.send(command, options()) };
+  const { send, once } = boundedClients<WireOutput>(spec.client, spec.region, deadline);
   const c = spec.commands;
-  const orNotFound = async <T>(call: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await call();
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  };
   return {
     api: spec.api,
     marksNumbers: spec.marksNumbers,
     async createOrder(productType, numbers, name) {
       const input = { ProductType: productType, E164PhoneNumbers: numbers, ...(spec.marksNumbers && name ? { Name: name } : {}) };
-      return toOrder((await once.send(new c.create(input))).PhoneNumberOrder);
+      return toOrder((await once(new c.create(input))).PhoneNumberOrder);
     },
     async getOrder(id) {
       // An empty ID would ask for the order list's path; it is always a defect of ours.
       if (!id) throw new Error('GetPhoneNumberOrder needs an order ID');
-      return orNotFound(async () => toOrder((await client.send(new c.getOrder({ PhoneNumberOrderId: id }))).PhoneNumberOrder));
+      return orNotFound(async () => toOrder((await send(new c.getOrder({ PhoneNumberOrderId: id }))).PhoneNumberOrder));
     },
     async *listOrders() {
       let token: string | undefined;
       do {
-        const page = await client.send(new c.listOrders({ MaxResults: spec.maxPageSize, NextToken: token }));
+        const page = await send(new c.listOrders({ MaxResults: spec.maxPageSize, NextToken: token }));
         for (const o of page.PhoneNumberOrders ?? []) yield toOrder(o);
         token = page.NextToken;
       } while (token);
     },
-    getNumber: number => orNotFound(async () => toHeldNumber((await client.send(new c.getNumber({ PhoneNumberId: number }))).PhoneNumber, number)),
+    getNumber: number => orNotFound(async () => toHeldNumber((await send(new c.getNumber({ PhoneNumberId: number }))).PhoneNumber, number)),
     async *listNumbers() {
       let token: string | undefined;
       do {
-        const page = await client.send(new c.listNumbers({ MaxResults: spec.maxPageSize, NextToken: token }));
+        const page = await send(new c.listNumbers({ MaxResults: spec.maxPageSize, NextToken: token }));
         for (const n of page.PhoneNumbers ?? []) yield toHeldNumber(n, '');
         token = page.NextToken;
       } while (token);
     },
     async searchAvailable(criteria, maxResults, nextToken) {
-      const page = await client.send(new c.search({ ...criteria, MaxResults: maxResults, NextToken: nextToken }));
+      const page = await send(new c.search({ ...criteria, MaxResults: maxResults, NextToken: nextToken }));
       return { numbers: page.E164PhoneNumbers ?? [], nextToken: page.NextToken };
     },
     async setProductType(number, productType) {
-      await client.send(new c.update({ PhoneNumberId: number, ProductType: productType }));
+      await send(new c.update({ PhoneNumberId: number, ProductType: productType }));
     },
     async setName(number, name) {
       if (!spec.marksNumbers) throw new Error(`${spec.api} numbers have no Name`);
-      await client.send(new c.update({ PhoneNumberId: number, Name: name }));
+      await send(new c.update({ PhoneNumberId: number, Name: name }));
     },
     async releaseNumbers(numbers) {
       const failures = [];
       for (const batch of batches(numbers, BATCH_DELETE_LIMIT)) {
-        failures.push(...toReleaseFailures((await client.send(new c.batchDelete({ PhoneNumberIds: batch }))).PhoneNumberErrors));
+        failures.push(...toReleaseFailures((await send(new c.batchDelete({ PhoneNumberIds: batch }))).PhoneNumberErrors));
       }
       return failures;
     },
     async restoreNumber(number) {
-      await client.send(new c.restore({ PhoneNumberId: number }));
+      await send(new c.restore({ PhoneNumberId: number }));
     },
   };
 }

@@ -4,33 +4,21 @@ import {
   AssociatePhoneNumbersWithVoiceConnectorCommand, AssociatePhoneNumbersWithVoiceConnectorGroupCommand, ChimeSDKVoiceClient,
   CreateSipRuleCommand, DeleteSipRuleCommand, DisassociatePhoneNumbersFromVoiceConnectorCommand,
   DisassociatePhoneNumbersFromVoiceConnectorGroupCommand, GetSipMediaApplicationCommand, GetSipRuleCommand, GetVoiceConnectorCommand,
-  GetVoiceConnectorGroupCommand, UpdateSipRuleCommand, clientConfig, type SipRule as WireRule,
+  GetVoiceConnectorGroupCommand, UpdateSipRuleCommand, boundedClients, type SipRule as WireRule,
 } from './voice-sdk';
 import type { NumberError, RoutingPort, SipRule } from '../routing/port';
-import { isNotFound } from './map';
+import { orNotFound } from './map';
 
 /** `region`: the Lambda's own, where the stack's Voice Connectors and SIP media applications are. */
 export function routingPort(deadline: number, region: string): RoutingPort {
-  const retrying = new ChimeSDKVoiceClient(clientConfig(region));
-  const single = new ChimeSDKVoiceClient(clientConfig(region, 1));
-  const options = () => (Number.isFinite(deadline) ? { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) } : {});
-  // Each command's own input and output types are checked where it is built; the client's union of them is not needed.
-  const send = <T>(command: object) => retrying.send(command as never, options()) as Promise<T>;
-  const notFoundAs = async <T>(call: () => Promise<T>, fallback: T): Promise<T> => {
-    try {
-      return await call();
-    } catch (err) {
-      if (isNotFound(err)) return fallback;
-      throw err;
-    }
-  };
+  const { send, once } = boundedClients(ChimeSDKVoiceClient, region, deadline);
   return {
-    targetExists: (type, id) => notFoundAs(async () => {
+    targetExists: async (type, id) => (await orNotFound(async () => {
       if (type === 'VoiceConnector') await send(new GetVoiceConnectorCommand({ VoiceConnectorId: id }));
       else if (type === 'VoiceConnectorGroup') await send(new GetVoiceConnectorGroupCommand({ VoiceConnectorGroupId: id }));
       else await send(new GetSipMediaApplicationCommand({ SipMediaApplicationId: id }));
       return true;
-    }, false),
+    })) ?? false,
     async associate(type, id, numbers, force) {
       const input = { E164PhoneNumbers: numbers, ForceAssociate: force };
       const out = await send<{ PhoneNumberErrors?: WireError[] }>(type === 'VoiceConnector'
@@ -44,12 +32,12 @@ export function routingPort(deadline: number, region: string): RoutingPort {
         : new DisassociatePhoneNumbersFromVoiceConnectorGroupCommand({ VoiceConnectorGroupId: id, E164PhoneNumbers: numbers }));
       return toErrors(out.PhoneNumberErrors);
     },
-    getSipRule: id => notFoundAs(async () => toRule((await send<{ SipRule?: WireRule }>(new GetSipRuleCommand({ SipRuleId: id }))).SipRule), undefined),
+    getSipRule: id => orNotFound(async () => toRule((await send<{ SipRule?: WireRule }>(new GetSipRuleCommand({ SipRuleId: id }))).SipRule)),
     async createSipRule(name, number, targets) {
-      const out = await single.send(new CreateSipRuleCommand({
+      const out = await once<{ SipRule?: WireRule }>(new CreateSipRuleCommand({
         Name: name, TriggerType: 'ToPhoneNumber', TriggerValue: number, Disabled: false,
         TargetApplications: targets.map(t => ({ SipMediaApplicationId: t.sipMediaApplicationId, Priority: t.priority, AwsRegion: t.awsRegion })),
-      }), options());
+      }));
       return toRule(out.SipRule);
     },
     async updateSipRule(id, change) {
@@ -58,9 +46,9 @@ export function routingPort(deadline: number, region: string): RoutingPort {
         TargetApplications: change.targets?.map(t => ({ SipMediaApplicationId: t.sipMediaApplicationId, Priority: t.priority, AwsRegion: t.awsRegion })),
       }));
     },
-    deleteSipRule: id => notFoundAs(async () => {
-      await send(new DeleteSipRuleCommand({ SipRuleId: id }));
-    }, undefined),
+    async deleteSipRule(id) {
+      await orNotFound(() => send(new DeleteSipRuleCommand({ SipRuleId: id })));
+    },
   };
 }
 

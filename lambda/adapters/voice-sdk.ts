@@ -10,4 +10,5 @@ export {
   UpdatePhoneNumberCommand, UpdateSipRuleCommand,
 } from '@aws-sdk/client-chime-sdk-voice';
 export type { SipRule } from '@aws-sdk/client-chime-sdk-voice';
-export { clientConfig } from './client-config';
+// The routing adapter's clients come from here too, so routing.js carries no copy of their settings.
+export { boundedClients } from './bounded-clients';
