@@ -81,19 +81,16 @@ export function runRoutingOperation(routing: Routing, op: RoutingOperationName, 
       routing.deleteVoiceConnector(v.validateId('voiceConnectorId', id));
       return gone;
     case 'AssociatePhoneNumbersWithVoiceConnector':
-    case 'AssociatePhoneNumbersWithVoiceConnectorGroup': {
-      const group = op.endsWith('Group');
-      v.validateId(group ? 'voiceConnectorGroupId' : 'voiceConnectorId', id);
-      const numbers = v.e164Numbers(body);
-      const errors = routing.associate(group ? 'VoiceConnectorGroupId' : 'VoiceConnectorId', id, numbers, v.forceAssociate(body));
-      return ok({ PhoneNumberErrors: errors }, 200, errors.length < numbers.length);
-    }
+    case 'AssociatePhoneNumbersWithVoiceConnectorGroup':
     case 'DisassociatePhoneNumbersFromVoiceConnector':
     case 'DisassociatePhoneNumbersFromVoiceConnectorGroup': {
       const group = op.endsWith('Group');
       v.validateId(group ? 'voiceConnectorGroupId' : 'voiceConnectorId', id);
       const numbers = v.e164Numbers(body);
-      const errors = routing.disassociate(group ? 'VoiceConnectorGroupId' : 'VoiceConnectorId', id, numbers);
+      const name = group ? 'VoiceConnectorGroupId' : 'VoiceConnectorId';
+      const errors = op.startsWith('Associate')
+        ? routing.associate(name, id, numbers, v.forceAssociate(body))
+        : routing.disassociate(name, id, numbers);
       return ok({ PhoneNumberErrors: errors }, 200, errors.length < numbers.length);
     }
     case 'CreateVoiceConnectorGroup':

@@ -160,9 +160,14 @@ export class Routing {
 
   // ---- associations with a Voice Connector or group ----
 
-  associate(name: 'VoiceConnectorId' | 'VoiceConnectorGroupId', id: string, numbers: string[], force: boolean): PhoneNumberErrorEntry[] {
+  /** The Voice Connector or group an association names; NotFound when there is none. */
+  private associationTarget(name: 'VoiceConnectorId' | 'VoiceConnectorGroupId', id: string): void {
     if (name === 'VoiceConnectorId') this.voiceConnector(id);
     else this.voiceConnectorGroup(id);
+  }
+
+  associate(name: 'VoiceConnectorId' | 'VoiceConnectorGroupId', id: string, numbers: string[], force: boolean): PhoneNumberErrorEntry[] {
+    this.associationTarget(name, id);
     return this.perNumber(numbers, rec => {
       if (rec.productType !== 'VoiceConnector') {
         throw refused(`Phone number ${mask(rec.id)} has product type ${rec.productType}; only VoiceConnector numbers can be associated with a Voice Connector.`);
@@ -180,8 +185,7 @@ export class Routing {
   }
 
   disassociate(name: 'VoiceConnectorId' | 'VoiceConnectorGroupId', id: string, numbers: string[]): PhoneNumberErrorEntry[] {
-    if (name === 'VoiceConnectorId') this.voiceConnector(id);
-    else this.voiceConnectorGroup(id);
+    this.associationTarget(name, id);
     return this.perNumber(numbers, rec => {
       if (!rec.associations.some(a => a.name === name && a.value === id)) {
         throw refused(`Phone number ${mask(rec.id)} is not associated with ${name === 'VoiceConnectorId' ? 'Voice Connector' : 'Voice Connector group'} ${id}.`);
