@@ -94,16 +94,20 @@ async function asFunction<T>(fn: 'onEvent' | 'isComplete', call: () => Promise<T
   inFlight.forEach(other => { other.overlapped = true; });
   inFlight.add(me);
   const before = { ...active?.stats().byOperation };
+  let outcome: { value: T } | { error: unknown };
   try {
-    return await call();
-  } finally {
-    inFlight.delete(me);
-    const after = active?.stats().byOperation ?? {};
-    const granted = fn === 'onEvent' ? ON_EVENT_ACTIONS : IS_COMPLETE_ACTIONS;
-    const denied = Object.keys(after).filter(op => after[op] !== (before[op] ?? 0) && !granted.includes(`chime:${op}`));
-    // eslint-disable-next-line no-unsafe-finally
-    if (!me.overlapped && denied.length > 0) throw new Error(`${fn} called ${denied.map(op => `chime:${op}`).join(', ')}, which its role is not granted`);
+    outcome = { value: await call() };
+  } catch (error) {
+    outcome = { error };
   }
+  inFlight.delete(me);
+  const after = active?.stats().byOperation ?? {};
+  const granted = fn === 'onEvent' ? ON_EVENT_ACTIONS : IS_COMPLETE_ACTIONS;
+  const denied = Object.keys(after).filter(op => after[op] !== (before[op] ?? 0) && !granted.includes(`chime:${op}`));
+  // Checked whether the call succeeded or not: a failing event may still have sent what its role forbids.
+  if (!me.overlapped && denied.length > 0) throw new Error(`${fn} called ${denied.map(op => `chime:${op}`).join(', ')}, which its role is not granted`);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }
 
 export async function sendEvent(input: EventInput, opts: { intervalMs?: number; maxAttempts?: number } = {}): Promise<Answer> {
