@@ -8,8 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../../emulator';
-import { readDeployed } from '../../tools/chaos/app/deployed';
-import { StateStore } from '../../tools/local-deploy/state';
+import { type DeployedStack, type RoutedTo, readDeployed } from '../../tools/chaos/app/deployed';
 import type { AppShape, OrderProps, ProviderSettings } from '../../tools/chaos/app/shape';
 import { synthApp as synth } from '../../tools/chaos/app/synth';
 import { type TemplateEdits, writeVariant } from '../../tools/chaos/app/variant';
@@ -67,7 +66,7 @@ export class LocalApp {
 
   /** Numbers each resource lists as its own in the stack outputs: "Stack/Construct" → numbers. */
   listed(): Record<string, string[]> {
-    return Object.fromEntries(readDeployed(this.stateDir).flatMap(s => s.orders.map(o => [`${s.stackName}/${o.construct}`, o.listed])));
+    return listedIn(readDeployed(this.stateDir));
   }
 
   /**
@@ -76,19 +75,8 @@ export class LocalApp {
    * number restored by the rollback has a new SIP rule): "Stack/Construct" → target, numbers, and
    * their SIP rules in the same order.
    */
-  routed(): Record<string, Routed> {
-    const found: Record<string, Routed> = {};
-    for (const stack of new StateStore(this.stateDir).stacks()) {
-      for (const r of Object.values(stack.resources)) {
-        if (r.type !== 'Custom::ChimePhoneNumberOrder' || typeof r.attributes.RoutingTargetType !== 'string') continue;
-        const construct = (r.path ?? '').split('/')[1];
-        found[`${stack.stackName}/${construct}`] = {
-          type: r.attributes.RoutingTargetType, id: String(r.attributes.RoutingTargetId),
-          numbers: r.attributes.PhoneNumbers as string[], sipRuleIds: (r.attributes.SipRuleIds as string[] | undefined) ?? [],
-        };
-      }
-    }
-    return found;
+  routed(): Record<string, RoutedTo> {
+    return routedIn(readDeployed(this.stateDir));
   }
 
   close(): void {
@@ -96,11 +84,14 @@ export class LocalApp {
   }
 }
 
-interface Routed {
-  type: string;
-  id: string;
-  numbers: string[];
-  sipRuleIds: string[];
+/** "Stack/Construct" → the numbers its PhoneNumbers output lists. */
+function listedIn(stacks: DeployedStack[]): Record<string, string[]> {
+  return Object.fromEntries(stacks.flatMap(s => s.orders.map(o => [`${s.stackName}/${o.construct}`, o.listed])));
+}
+
+/** "Stack/Construct" → where its last answer routes its numbers, for routed orders that answered. */
+function routedIn(stacks: DeployedStack[]): Record<string, RoutedTo> {
+  return Object.fromEntries(stacks.flatMap(s => s.orders.flatMap(o => (o.routedTo ? [[`${s.stackName}/${o.construct}`, o.routedTo]] : []))));
 }
 
 /** The changes as template edits; handler variables go to every stack of the assembly. */
@@ -126,7 +117,7 @@ export function audit(emulator: Emulator, apps: LocalApp[], elsewhere: string[] 
   return [
     ...failed,
     ...auditOwnership({ listings, inventory: emulator.phoneNumbers(), elsewhere: new Set(elsewhere), retained }).map(f => f.text),
-    ...routingProblems(emulator, apps),
+    ...routingProblems(emulator, stacks),
   ];
 }
 
@@ -137,27 +128,25 @@ const ROUTING_MARK = /(^|\s)pno\.[0-9a-f]{16}\.r[0-9a-f]{8}(\s|$)/;
  * Each routed resource's numbers routed where its answer says, by exactly that route; every SIP
  * rule a PhoneNumberOrder made routes a number a routed resource lists, to that resource's target.
  */
-function routingProblems(emulator: Emulator, apps: LocalApp[]): string[] {
+function routingProblems(emulator: Emulator, stacks: DeployedStack[]): string[] {
   const problems: string[] = [];
   const numbers = new Map(emulator.phoneNumbers().map(n => [n.E164PhoneNumber, n]));
   const rules = emulator.routing().sipRules as unknown as { SipRuleId: string; Name: string; TriggerValue: string; Disabled: boolean; TargetApplications: { SipMediaApplicationId: string }[] }[];
   const ruledBy = new Map<string, string>();
-  for (const app of apps) {
-    const listed = app.listed();
-    for (const [resource, target] of Object.entries(app.routed())) {
-      if (target.numbers.join() !== (listed[resource] ?? []).join()) problems.push(`${resource} answered ${target.numbers.join()}, and its outputs list ${listed[resource]}`);
-      target.numbers.forEach((n, i) => {
-        const routes = numbers.get(n)?.Associations.map(a => `${a.Name} ${a.Value}`) ?? [];
-        const expected = target.type === 'SipMediaApplication' ? `SipRuleId ${target.sipRuleIds[i]}` : `${target.type}Id ${target.id}`;
-        if (routes.join() !== expected) problems.push(`${n} of ${resource} should be routed by ${expected}, and is ${routes.join(', ') || 'not routed'}`);
-        if (target.type !== 'SipMediaApplication') return;
-        const rule = rules.find(r => r.SipRuleId === target.sipRuleIds[i]);
-        if (!rule || rule.Disabled || rule.TriggerValue !== n || rule.TargetApplications.map(t => t.SipMediaApplicationId).join() !== target.id) {
-          problems.push(`${n} of ${resource}: its SIP rule ${target.sipRuleIds[i]} is ${rule ? `${rule.Disabled ? 'disabled, ' : ''}on ${rule.TriggerValue} to ${rule.TargetApplications.map(t => t.SipMediaApplicationId)}` : 'gone'}`);
-        }
-        ruledBy.set(target.sipRuleIds[i], resource);
-      });
-    }
+  const listed = listedIn(stacks);
+  for (const [resource, target] of Object.entries(routedIn(stacks))) {
+    if (target.numbers.join() !== (listed[resource] ?? []).join()) problems.push(`${resource} answered ${target.numbers.join()}, and its outputs list ${listed[resource]}`);
+    target.numbers.forEach((n, i) => {
+      const routes = numbers.get(n)?.Associations.map(a => `${a.Name} ${a.Value}`) ?? [];
+      const expected = target.type === 'SipMediaApplication' ? `SipRuleId ${target.sipRuleIds[i]}` : `${target.type}Id ${target.id}`;
+      if (routes.join() !== expected) problems.push(`${n} of ${resource} should be routed by ${expected}, and is ${routes.join(', ') || 'not routed'}`);
+      if (target.type !== 'SipMediaApplication') return;
+      const rule = rules.find(r => r.SipRuleId === target.sipRuleIds[i]);
+      if (!rule || rule.Disabled || rule.TriggerValue !== n || rule.TargetApplications.map(t => t.SipMediaApplicationId).join() !== target.id) {
+        problems.push(`${n} of ${resource}: its SIP rule ${target.sipRuleIds[i]} is ${rule ? `${rule.Disabled ? 'disabled, ' : ''}on ${rule.TriggerValue} to ${rule.TargetApplications.map(t => t.SipMediaApplicationId)}` : 'gone'}`);
+      }
+      ruledBy.set(target.sipRuleIds[i], resource);
+    });
   }
   for (const r of rules.filter(x => ROUTING_MARK.test(x.Name) && !ruledBy.has(x.SipRuleId))) {
     problems.push(`SIP rule ${r.SipRuleId} ("${r.Name}") on ${r.TriggerValue} was made by a PhoneNumberOrder, and no routed resource lists it`);

@@ -19,6 +19,18 @@ export interface DeployedOrder {
   readonly answeredPhoneNumbers: boolean;
   /** Whether it was last deployed with a Routing property (a target for its numbers). */
   readonly routed: boolean;
+  /**
+   * Where its last answer says its numbers are routed (routed orders that answered): the target,
+   * the numbers, and their SIP rules in the same order.
+   */
+  readonly routedTo?: RoutedTo;
+}
+
+export interface RoutedTo {
+  readonly type: string;
+  readonly id: string;
+  readonly numbers: string[];
+  readonly sipRuleIds: string[];
 }
 
 export interface DeployedStack {
@@ -47,6 +59,10 @@ export function readDeployed(stateDir: string): DeployedStack[] {
       listed: listedBy.get(logicalId) ?? [],
       answeredPhoneNumbers: r.attributes.PhoneNumbers !== undefined,
       routed: r.properties.Routing !== undefined,
+      routedTo: typeof r.attributes.RoutingTargetType === 'string' ? {
+        type: r.attributes.RoutingTargetType, id: String(r.attributes.RoutingTargetId),
+        numbers: r.attributes.PhoneNumbers as string[], sipRuleIds: (r.attributes.SipRuleIds as string[] | undefined) ?? [],
+      } : undefined,
     }));
     return { stackName: stack.stackName, stackId: stack.stackId, status: stack.status, region: stack.region, account: stack.account, orders };
   });
