@@ -5,14 +5,14 @@ import { log } from './log';
 import { observeNumbers } from './observe';
 import { findRecentOrder } from './order-book';
 import type { Identity } from './ownership';
+import { MAX_ATTEMPTS } from './attempts';
 import { isRetryable } from './retryable';
 
 /**
- * As many tries as the SDK's strategy gives every other call (adapters/client-config.ts MAX_ATTEMPTS;
- * not imported, to keep the SDK out of index.js): 6 gave up on about one create in 300 under the
- * chaos suite's 30 % throttling and 10 % server errors. Each try after a short backoff.
+ * As many tries as the SDK's strategy gives every other call: 6 gave up on about one create in 300
+ * under the chaos suite's 30 % throttling and 10 % server errors. Each try after a short backoff.
  */
-const CREATE_ATTEMPTS = 12;
+const CREATE_ATTEMPTS = MAX_ATTEMPTS;
 const MAX_BACKOFF_MS = 2_000;
 
 export interface OrderRequest {
